@@ -1,0 +1,136 @@
+"""Sphinx configuration for the ML Math Reference site.
+
+Everything a page shows is executed: docstring examples (doctests), the code
+in pages (Sybil, under pytest) and the gallery (sphinx-gallery, at every build).
+The build runs with ``-W --keep-going -n``: warnings are errors and every
+cross-reference must resolve.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+import mlmath_ref
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "_ext"))  # our own Sphinx extensions (concept_graph)
+
+project = "ML Math Reference"
+author = "The ML Math Reference authors"
+copyright = "2026, The ML Math Reference authors. Text and figures CC BY 4.0, code MIT"
+release = version = mlmath_ref.__version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.mathjax",
+    "numpydoc",
+    "sphinx_gallery.gen_gallery",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "sphinx_proof",
+    "sphinxcontrib.bibtex",
+    "concept_graph",
+]
+
+exclude_patterns = ["_build", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]
+templates_path = ["_templates"]
+nitpicky = True
+# Builtin exceptions named in the numpydoc "Raises" sections. Intersphinx is left out
+# on purpose so that the build never needs the network; these are the names it would
+# have resolved.
+nitpick_ignore = [
+    ("py:exc", "ValueError"),
+    ("py:exc", "TypeError"),
+    ("py:exc", "numpy.linalg.LinAlgError"),
+    ("py:class", "numpy.linalg.LinAlgError"),
+]
+
+# -- MyST -------------------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
+myst_heading_anchors = 3
+myst_dmath_double_inline = True
+
+# -- Numbered definitions and theorems (sphinx-proof) -------------------------
+numfig = True
+proof_number_weight = "bold"
+
+# -- Concept graph (docs/_ext/concept_graph.py) --------------------------------
+# The roadmap's stages: a page may only build on pages of its own or an earlier stage.
+concept_chapters = {
+    "fundamentals": 0,
+    "linear-algebra": 1,
+    "calculus": 1,
+    "multivariate-calculus": 2,
+    "probability": 3,
+    "optimization": 4,
+    "statistics": 4,
+    "neural-networks": 5,
+}
+concept_chapter_titles = {
+    "fundamentals": "Fundamentals",
+    "linear-algebra": "Linear algebra",
+    "calculus": "Calculus",
+    "multivariate-calculus": "Multivariate calculus",
+    "probability": "Probability theory",
+    "optimization": "Optimization",
+    "statistics": "Mathematical statistics",
+    "neural-networks": "Neural networks",
+}
+
+# -- API reference ---------------------------------------------------------------
+autosummary_generate = True
+autodoc_default_options = {"members": False}
+numpydoc_show_class_members = False
+numpydoc_class_members_toctree = False
+# Every docstring is validated at build time; with -W a finding fails the build.
+# Left out: ES01 (extended summary) is optional for one-line helpers; SA01 (See Also)
+# and EX01 (Examples) are checked by tests/test_site_rules.py for public functions.
+numpydoc_validation_checks = {"all", "ES01", "SA01", "EX01", "GL08"}
+
+# -- Gallery -------------------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": ["../examples"],
+    "gallery_dirs": ["auto_examples"],
+    "subsection_order": ["../examples/fundamentals", "../examples/linear_algebra"],
+    "within_subsection_order": "FileNameSortKey",
+    "filename_pattern": r"/plot_",
+    "backreferences_dir": "gen_modules/backreferences",
+    "doc_module": ("mlmath_ref",),
+    "download_all_examples": False,
+    "remove_config_comments": True,
+    "image_scrapers": ("matplotlib",),
+    "matplotlib_animations": False,
+    "show_memory": False,
+    "show_signature": False,
+    "min_reported_time": 0,
+}
+
+# -- Bibliography --------------------------------------------------------------
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+
+# -- Copy buttons: copy code without ">>> " prompts and without output ---------
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_exclude = ".linenos, .gp, .go"
+
+# -- HTML ------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = "ML Math Reference"
+html_static_path = ["_static"]
+html_css_files = ["mlmath.css"]
+html_context = {"default_mode": "auto"}
+html_theme_options = {
+    "show_toc_level": 2,
+    "home_page_in_toc": True,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "navigation_with_keys": False,
+    "show_navbar_depth": 1,
+}
+html_last_updated_fmt = None
+html_show_sourcelink = False

@@ -34,7 +34,7 @@ extensions = [
     "concept_graph",
 ]
 
-exclude_patterns = ["_build", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]
+exclude_patterns = ["_build", "_data", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]
 templates_path = ["_templates"]
 nitpicky = True
 # Builtin exceptions named in the numpydoc "Raises" sections. Intersphinx is left out

@@ -1,0 +1,480 @@
+r"""The singular value decomposition and what it answers: rank, independence, pseudoinverse.
+
+:func:`svd` runs the one-sided Jacobi method: rotate pairs of columns of
+:math:`A` until all columns are orthogonal. The lengths of the columns are
+then the singular values. :func:`rank`, :func:`is_linearly_independent`
+and :func:`pinv` read their answers off those singular values.
+
+See Also
+--------
+mlmath_ref.linalg : The package that re-exports these functions.
+
+Examples
+--------
+>>> import numpy as np
+>>> from mlmath_ref.linalg import rank
+>>> rank(np.array([[1.0, 2.0], [2.0, 4.0]]))
+1
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlmath_ref._checks import as_array, check_positive, set_module
+
+__all__ = ["is_linearly_independent", "pinv", "rank", "svd"]
+
+_EPS = np.finfo(np.float64).eps
+_MAX_SWEEPS = 60  # Jacobi converges quadratically; 6 to 12 sweeps are typical
+_SIGN_TIE = 1e-10  # entries within this relative distance of the largest count as ties
+
+
+def _fix_signs(V):
+    """Flip columns so that each one's largest-magnitude entry is positive.
+
+    An eigenvector or singular vector is defined only up to sign; this
+    picks one, the same on every platform. When several entries tie for
+    the largest magnitude (up to a relative :math:`10^{-10}`, so rounding
+    cannot decide), the first of them is made positive.
+
+    Parameters
+    ----------
+    V : ndarray of shape (n, k)
+        The vectors, as columns.
+
+    Returns
+    -------
+    signs : ndarray of shape (k,)
+        +1.0 or -1.0 per column.
+    V : ndarray of shape (n, k)
+        ``V * signs``, a new array.
+
+    See Also
+    --------
+    svd : Uses it on the left singular vectors.
+    eig_symmetric : Uses it on the eigenvectors.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._svd import _fix_signs
+    >>> _fix_signs(np.array([[0.6, 0.7], [-0.8, -0.7]]))
+    (array([-1.,  1.]), array([[-0.6,  0.7],
+           [ 0.8, -0.7]]))
+    """
+    magnitudes = np.abs(V)
+    is_largest = magnitudes >= magnitudes.max(axis=0) * (1.0 - _SIGN_TIE)
+    first = np.argmax(is_largest, axis=0)  # argmax of booleans: the first True
+    signs = np.where(V[first, np.arange(V.shape[1])] < 0, -1.0, 1.0)
+    return signs, V * signs
+
+
+def _orthogonalize_columns(A):
+    r"""Rotate pairs of columns of a tall matrix until all are orthogonal.
+
+    This is the one-sided Jacobi method of Hestenes: sweep over the pairs
+    :math:`(i, j)` of columns and rotate each non-orthogonal pair in its
+    plane so that it becomes orthogonal; stop after a sweep with no
+    rotation.
+
+    Parameters
+    ----------
+    A : ndarray of shape (m, n)
+        A finite float matrix with :math:`m \ge n`.
+
+    Returns
+    -------
+    W : ndarray of shape (m, n)
+        :math:`AV`, with orthogonal columns.
+    V : ndarray of shape (n, n)
+        The orthogonal matrix, the product of all the rotations.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If some pair is still not orthogonal after ``_MAX_SWEEPS`` sweeps.
+
+    See Also
+    --------
+    svd : The caller.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._svd import _orthogonalize_columns
+    >>> W, V = _orthogonalize_columns(np.array([[1.0, 1.0], [0.0, 1.0]]))
+    >>> bool(abs(W[:, 0] @ W[:, 1]) < 1e-15)
+    True
+    """
+    m, n = A.shape
+    W = A.copy()
+    V = np.eye(n)
+    tol = m * _EPS
+    for _ in range(_MAX_SWEEPS):
+        rotated = False
+        for i in range(n - 1):
+            for j in range(i + 1, n):
+                alpha = np.sum(W[:, i] ** 2)
+                beta = np.sum(W[:, j] ** 2)
+                gamma = np.sum(W[:, i] * W[:, j])
+                if abs(gamma) <= tol * np.sqrt(alpha * beta):
+                    continue  # orthogonal to working precision (or one of them is zero)
+                rotated = True
+                zeta = (beta - alpha) / (2.0 * gamma)
+                t = np.copysign(1.0, zeta) / (abs(zeta) + np.hypot(1.0, zeta))
+                c = 1.0 / np.hypot(1.0, t)
+                s = c * t
+                W[:, [i, j]] = W[:, [i, j]] @ np.array([[c, s], [-s, c]])
+                V[:, [i, j]] = V[:, [i, j]] @ np.array([[c, s], [-s, c]])
+        if not rotated:
+            return W, V
+    raise np.linalg.LinAlgError(f"svd did not converge: columns still not orthogonal after {_MAX_SWEEPS} sweeps")
+
+
+@set_module("mlmath_ref.linalg")
+def svd(A):
+    r"""Compute the reduced singular value decomposition of a matrix.
+
+    Every matrix factors as :math:`A = U \Sigma V^\top`: a rotation (or
+    reflection) :math:`V^\top`, a stretch of each axis by a singular value
+    :math:`\sigma_i \ge 0`, and another rotation :math:`U`. This one is
+    computed by the one-sided Jacobi method. Concept page:
+    :ref:`concept-svd`.
+
+    Parameters
+    ----------
+    A : array_like of shape (m, n)
+        The matrix.
+
+    Returns
+    -------
+    U : ndarray of shape (m, k)
+        Left singular vectors, orthonormal columns; :math:`k = \min(m, n)`.
+    s : ndarray of shape (k,)
+        Singular values, non-negative and in descending order.
+    Vt : ndarray of shape (k, n)
+        Right singular vectors, orthonormal rows.
+
+    Raises
+    ------
+    TypeError
+        If `A` is not real and numeric.
+    ValueError
+        If `A` is not a finite, non-empty matrix.
+    numpy.linalg.LinAlgError
+        If the Jacobi sweeps do not converge (not seen in practice).
+
+    See Also
+    --------
+    rank : The number of non-zero singular values.
+    pinv : The pseudoinverse, from this decomposition.
+    eig_symmetric : The eigendecomposition of :math:`A^\top A` has eigenvalues :math:`\sigma_i^2`.
+    numpy.linalg.svd : NumPy's SVD.
+
+    Notes
+    -----
+    .. math:: A = U \Sigma V^\top = \sum_{i=1}^{k} \sigma_i \mathbf{u}_i \mathbf{v}_i^\top
+
+    For :math:`m \ge n` the method works on the columns of :math:`W = A`
+    (for :math:`m < n`, on :math:`A^\top`, and swaps :math:`U` and
+    :math:`V` at the end). For each pair of columns with
+    :math:`\alpha = \|\mathbf{w}_i\|^2`, :math:`\beta = \|\mathbf{w}_j\|^2`,
+    :math:`\gamma = \langle \mathbf{w}_i, \mathbf{w}_j \rangle`, the rotation
+
+    .. math::
+
+        \zeta = \frac{\beta - \alpha}{2\gamma}, \quad
+        t = \frac{\operatorname{sign}\zeta}{|\zeta| + \sqrt{1 + \zeta^2}}, \quad
+        c = \frac{1}{\sqrt{1 + t^2}}, \quad s = ct,
+        \quad
+        [\mathbf{w}_i \; \mathbf{w}_j] \leftarrow [\mathbf{w}_i \; \mathbf{w}_j]
+        \begin{bmatrix} c & s \\ -s & c \end{bmatrix}
+
+    makes them orthogonal, and the same rotation applied to :math:`V`
+    (starting from :math:`I`) keeps :math:`W = AV`. Once every pair has
+    :math:`|\gamma| \le m \varepsilon \sqrt{\alpha\beta}`, the columns of
+    :math:`W` are :math:`\sigma_i \mathbf{u}_i`. Columns that are exactly
+    zero get orthonormal replacements so :math:`U` stays orthonormal. Each
+    pair :math:`(\mathbf{u}_i, \mathbf{v}_i)` has its sign chosen so that
+    the largest-magnitude entry of :math:`\mathbf{u}_i` is positive.
+
+    NumPy calls LAPACK's ``gesdd``: Householder reflections reduce
+    :math:`A` to bidiagonal form, then divide and conquer. That is much
+    faster; Jacobi is simpler and computes small singular values to high
+    relative accuracy. NumPy's singular vector signs are whatever LAPACK
+    produces.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg import svd
+    >>> A = np.array([[3.0, 0.0], [4.0, 5.0]])
+    >>> U, s, Vt = svd(A)
+    >>> s.round(4)
+    array([6.7082, 2.2361])
+    >>> bool(np.allclose(U * s @ Vt, A))
+    True
+
+    A rank-one matrix has one non-zero singular value:
+
+    >>> svd(np.array([[1.0, 2.0], [2.0, 4.0]]))[1].round(4)
+    array([5., 0.])
+    """
+    A = as_array(A, "A", ndim=2)
+    m, n = A.shape
+    W, V = _orthogonalize_columns(A if m >= n else A.T)
+    s = np.sqrt(np.sum(W**2, axis=0))
+    order = np.argsort(-s, kind="stable")
+    s, W, V = s[order], W[:, order], V[:, order]
+    U = np.zeros_like(W)
+    nonzero = s > 0
+    U[:, nonzero] = W[:, nonzero] / s[nonzero]
+    for i in np.flatnonzero(~nonzero):
+        # sigma_i = 0: any unit vector orthogonal to the other columns will do
+        residual = np.eye(U.shape[0]) - U @ U.T
+        residual -= U @ (U.T @ residual)  # orthogonalize twice, for accuracy
+        best = np.argmax(np.sum(residual**2, axis=0))
+        U[:, i] = residual[:, best] / np.sqrt(np.sum(residual[:, best] ** 2))
+    if m < n:
+        U, V = V, U  # A.T = U S V.T  means  A = V S U.T
+    signs, U = _fix_signs(U)
+    return U, s, (V * signs).T
+
+
+def _check_tol(tol, name):
+    """Return `tol` if it is None or a non-negative real number.
+
+    Both :func:`rank` and :func:`pinv` take an optional tolerance; this
+    checks it with :func:`mlmath_ref._checks.check_positive`.
+
+    Parameters
+    ----------
+    tol : float or None
+        The tolerance.
+    name : str
+        Its name in the caller, for messages.
+
+    Returns
+    -------
+    float or None
+        `tol` unchanged.
+
+    Raises
+    ------
+    TypeError
+        If `tol` is neither None nor a real number.
+    ValueError
+        If `tol` is negative or not finite.
+
+    See Also
+    --------
+    mlmath_ref._checks.check_positive : The check used.
+
+    Examples
+    --------
+    >>> from mlmath_ref.linalg._svd import _check_tol
+    >>> _check_tol(None, "tol") is None, _check_tol(0.5, "tol")
+    (True, 0.5)
+    """
+    if tol is None:
+        return None
+    return check_positive(tol, name, allow_zero=True)
+
+
+@set_module("mlmath_ref.linalg")
+def rank(A, tol=None):
+    r"""Compute the rank of a matrix: the number of independent columns.
+
+    The rank is the dimension of the column space, equally of the row
+    space. It is read off the singular values: it is the number of them
+    above a tolerance that absorbs rounding errors. Concept page:
+    :ref:`concept-rank`.
+
+    Parameters
+    ----------
+    A : array_like of shape (m, n)
+        The matrix.
+    tol : float, optional
+        Singular values at or below `tol` count as zero. Default
+        :math:`\sigma_{\max} \max(m, n)\, \varepsilon`, as in NumPy.
+
+    Returns
+    -------
+    int
+        :math:`\operatorname{rank} A`, between 0 and :math:`\min(m, n)`.
+
+    Raises
+    ------
+    TypeError
+        If `A` is not real and numeric, or `tol` is not a real number.
+    ValueError
+        If `A` is not a finite, non-empty matrix, or `tol` is negative.
+
+    See Also
+    --------
+    svd : The singular values used.
+    is_linearly_independent : Whether the rank equals the number of columns.
+    numpy.linalg.matrix_rank : NumPy's rank, with the same default tolerance.
+
+    Notes
+    -----
+    .. math:: \operatorname{rank} A = \#\{\, i : \sigma_i > \text{tol} \,\}
+
+    Elimination would also find the rank (the number of pivots) but
+    decides badly which small pivots are zero; singular values measure
+    exactly how far :math:`A` is from a matrix of lower rank. NumPy's
+    ``matrix_rank`` computes the singular values with LAPACK's ``gesdd``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg import rank
+    >>> rank(np.eye(3)), rank(np.array([[1.0, 2.0], [2.0, 4.0]])), rank(np.zeros((2, 3)))
+    (3, 1, 0)
+
+    A nearly dependent column counts once the tolerance is below its
+    distance from the others:
+
+    >>> A = np.array([[1.0, 1.0], [0.0, 1e-9]])
+    >>> rank(A), rank(A, tol=1e-6)
+    (2, 1)
+    """
+    A = as_array(A, "A", ndim=2)
+    tol = _check_tol(tol, "tol")
+    s = svd(A)[1]
+    if tol is None:
+        tol = s[0] * max(A.shape) * _EPS
+    return int(np.sum(s > tol))
+
+
+@set_module("mlmath_ref.linalg")
+def is_linearly_independent(V, tol=None):
+    r"""Test whether the columns of a matrix are linearly independent.
+
+    The columns :math:`\mathbf{v}_1, \dots, \mathbf{v}_k` are independent
+    when the only combination :math:`\sum_j c_j \mathbf{v}_j` equal to zero
+    has all :math:`c_j = 0`; equivalently, when the rank is :math:`k`.
+    Concept page: :ref:`concept-linear-independence`.
+
+    Parameters
+    ----------
+    V : array_like of shape (n, k)
+        The vectors, as columns.
+    tol : float, optional
+        Singular value threshold, passed to :func:`rank`.
+
+    Returns
+    -------
+    bool
+        True if the columns are independent (up to `tol`).
+
+    Raises
+    ------
+    TypeError
+        If `V` is not real and numeric, or `tol` is not a real number.
+    ValueError
+        If `V` is not a finite, non-empty matrix, or `tol` is negative.
+
+    See Also
+    --------
+    rank : The number of independent columns.
+    gram_schmidt : Fails, naming the column, on dependent columns.
+
+    Notes
+    -----
+    .. math:: \sum_{j=1}^{k} c_j \mathbf{v}_j = \mathbf{0} \implies \mathbf{c} = \mathbf{0}
+        \iff \operatorname{rank} V = k
+
+    More than :math:`n` vectors in :math:`\mathbb{R}^n` are always
+    dependent. NumPy has no such function; ``matrix_rank(V) == V.shape[1]``
+    is the idiom.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg import is_linearly_independent
+    >>> is_linearly_independent(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]))
+    True
+    >>> is_linearly_independent(np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]]))
+    False
+    """
+    V = as_array(V, "V", ndim=2)
+    return rank(V, tol) == V.shape[1]
+
+
+@set_module("mlmath_ref.linalg")
+def pinv(A, rtol=None):
+    r"""Compute the Moore-Penrose pseudoinverse of a matrix.
+
+    Invert what can be inverted: in the SVD, replace each non-zero singular
+    value by its reciprocal and leave the zeros at zero. For an invertible
+    matrix this is the inverse; for a tall one with independent columns,
+    :math:`A^+ \mathbf{b}` is the least-squares solution of
+    :math:`A\mathbf{x} = \mathbf{b}`. Concept page:
+    :ref:`concept-pseudoinverse`.
+
+    Parameters
+    ----------
+    A : array_like of shape (m, n)
+        The matrix.
+    rtol : float, optional
+        Singular values at or below ``rtol * s.max()`` count as zero.
+        Default :math:`\max(m, n)\, \varepsilon`.
+
+    Returns
+    -------
+    ndarray of shape (n, m)
+        :math:`A^+`.
+
+    Raises
+    ------
+    TypeError
+        If `A` is not real and numeric, or `rtol` is not a real number.
+    ValueError
+        If `A` is not a finite, non-empty matrix, or `rtol` is negative.
+
+    See Also
+    --------
+    svd : The decomposition used.
+    inverse : The inverse of an invertible square matrix.
+    numpy.linalg.pinv : NumPy's pseudoinverse.
+
+    Notes
+    -----
+    .. math::
+
+        A^+ = V \Sigma^+ U^\top, \qquad
+        \Sigma^+ = \operatorname{diag}(\sigma_i^+), \qquad
+        \sigma_i^+ = \begin{cases} 1/\sigma_i & \sigma_i > \text{rtol}\cdot\sigma_{\max} \\
+        0 & \text{otherwise} \end{cases}
+
+    It is the unique matrix with the four Penrose properties
+    :math:`AA^+A = A`, :math:`A^+AA^+ = A^+`, and :math:`AA^+`,
+    :math:`A^+A` symmetric. NumPy's ``pinv`` is the same formula on
+    LAPACK's SVD; its default cutoff, when `rtol` is not passed, is
+    :math:`10^{-15}\sigma_{\max}` for backward compatibility, while
+    ``rtol=None`` there means :math:`\max(m, n)\,\varepsilon`, as here.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg import pinv
+    >>> pinv(np.array([[2.0, 0.0], [0.0, 0.0]]))
+    array([[0.5, 0. ],
+           [0. , 0. ]])
+
+    For independent columns, :math:`A^+ = (A^\top A)^{-1} A^\top`:
+
+    >>> pinv(np.array([[1.0], [1.0]]))
+    array([[0.5, 0.5]])
+    """
+    A = as_array(A, "A", ndim=2)
+    rtol = _check_tol(rtol, "rtol")
+    if rtol is None:
+        rtol = max(A.shape) * _EPS
+    U, s, Vt = svd(A)
+    keep = s > rtol * s[0]
+    s_plus = np.zeros_like(s)
+    s_plus[keep] = 1.0 / s[keep]
+    return (Vt.T * s_plus) @ U.T

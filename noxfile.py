@@ -1,0 +1,118 @@
+"""Sessions that keep the docs, the doctests and the gallery in sync.
+
+    nox -s docs      build the HTML site (warnings are errors, every example runs)
+    nox -s tests     every test: unit tests, docstring examples, the code in every
+                     page, the site's own rules, and a -W build of the site
+    nox -s lint      ruff and numpydoc validation of the public API
+    nox -s serve     live preview with sphinx-autobuild
+    nox -s bench     the linalg benchmark (figures for the notes, never a test)
+
+Options for docs (and serve) after ``--``:
+
+    --rerun-all        re-run every gallery example (after a change in mlmath_ref;
+                       otherwise an example re-runs only when its own file changes)
+    --example NAME     re-run only the example(s) whose path matches NAME
+    --no-gallery       build without running any example (figures will be missing)
+    --clean            remove every build output first
+"""
+
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["lint", "tests"]
+nox.options.error_on_missing_interpreters = True
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+PYTHON = "3.11"
+BUILD_OUTPUTS = ["docs/_build", "docs/auto_examples", "docs/api/generated", "docs/gen_modules", "docs/sg_execution_times.rst"]
+SPHINX_BUILD = ["sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", "docs/_build/html"]
+
+
+def install(session, *groups):
+    """Install the package (editable) and the given dependency groups of pyproject.toml."""
+    requirements = []
+    for group in groups:
+        requirements += nox.project.dependency_groups(PYPROJECT, group)
+    session.install(*requirements)
+    session.install("-e", ".", "--no-deps")
+
+
+def clean():
+    for path in BUILD_OUTPUTS:
+        target = ROOT / path
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+def sphinx_options(session):
+    """Translate the documented options after ``--`` into sphinx-build ``-D`` settings."""
+    args, options = list(session.posargs), []
+    while args:
+        arg = args.pop(0)
+        if arg == "--clean":
+            clean()
+        elif arg == "--rerun-all":
+            options += ["-D", "sphinx_gallery_conf.run_stale_examples=1"]
+        elif arg == "--example":
+            if not args:
+                session.error("--example needs a name, e.g. --example plot_determinant_area")
+            options += [
+                "-D", f"sphinx_gallery_conf.filename_pattern={args.pop(0)}",
+                "-D", "sphinx_gallery_conf.run_stale_examples=1",
+            ]
+        elif arg == "--no-gallery":
+            options += ["-D", "plot_gallery=0"]
+        else:
+            session.error(f"unknown option {arg!r}; see the docstring of noxfile.py")
+    return options
+
+
+@nox.session(python=PYTHON)
+def docs(session):
+    """Build the HTML site into docs/_build/html."""
+    install(session, "docs")
+    session.run(*SPHINX_BUILD, *sphinx_options(session))
+    session.log(f"Built. Open {ROOT / 'docs/_build/html/index.html'} in a browser.")
+
+
+@nox.session(python=PYTHON)
+def tests(session):
+    """Run every test; ``nox -s tests -- -k linalg`` passes options to pytest."""
+    install(session, "tests")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session):
+    """Ruff (style, imports, bugs) and numpydoc validation of every public docstring."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    files = sorted(str(p) for p in Path("mlmath_ref").rglob("*.py"))
+    session.run("python", "-m", "numpydoc", "lint", *files)
+
+
+@nox.session(python=PYTHON)
+def serve(session):
+    """Live preview: rebuild on every save and reload the browser."""
+    install(session, "serve")
+    session.run(
+        "sphinx-autobuild", "--watch", "mlmath_ref", "--watch", "examples",
+        "--re-ignore", r"(auto_examples|gen_modules|api/generated)/",
+        "-n", "-b", "html", "docs", "docs/_build/html", *sphinx_options(session),
+    )
+
+
+@nox.session(python=PYTHON)
+def bench(session):
+    """Time mlmath_ref against NumPy (reported in notes, not asserted)."""
+    install(session, "tests")
+    for script in sorted(Path("benchmarks").glob("bench_*.py")):
+        session.run("python", str(script))

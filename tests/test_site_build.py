@@ -19,6 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXT = ROOT / "docs" / "_ext"
+pytestmark = pytest.mark.build
 
 
 def sphinx(src, out, *extra):

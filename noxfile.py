@@ -29,7 +29,13 @@ nox.options.error_on_missing_interpreters = True
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 PYTHON = "3.11"
-BUILD_OUTPUTS = ["docs/_build", "docs/auto_examples", "docs/api/generated", "docs/gen_modules", "docs/sg_execution_times.rst"]
+BUILD_OUTPUTS = [
+    "docs/_build",
+    "docs/auto_examples",
+    "docs/api/generated",
+    "docs/gen_modules",
+    "docs/sg_execution_times.rst",
+]
 SPHINX_BUILD = ["sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", "docs/_build/html"]
 
 
@@ -64,8 +70,10 @@ def sphinx_options(session):
             if not args:
                 session.error("--example needs a name, e.g. --example plot_determinant_area")
             options += [
-                "-D", f"sphinx_gallery_conf.filename_pattern={args.pop(0)}",
-                "-D", "sphinx_gallery_conf.run_stale_examples=1",
+                "-D",
+                f"sphinx_gallery_conf.filename_pattern={args.pop(0)}",
+                "-D",
+                "sphinx_gallery_conf.run_stale_examples=1",
             ]
         elif arg == "--no-gallery":
             options += ["-D", "plot_gallery=0"]
@@ -104,9 +112,19 @@ def serve(session):
     """Live preview: rebuild on every save and reload the browser."""
     install(session, "serve")
     session.run(
-        "sphinx-autobuild", "--watch", "mlmath_ref", "--watch", "examples",
-        "--re-ignore", r"(auto_examples|gen_modules|api/generated)/",
-        "-n", "-b", "html", "docs", "docs/_build/html", *sphinx_options(session),
+        "sphinx-autobuild",
+        "--watch",
+        "mlmath_ref",
+        "--watch",
+        "examples",
+        "--re-ignore",
+        r"(auto_examples|gen_modules|api/generated)/",
+        "-n",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+        *sphinx_options(session),
     )
 
 

@@ -6,7 +6,6 @@ The build runs with ``-W --keep-going -n``: warnings are errors and every
 cross-reference must resolve.
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -46,6 +45,15 @@ nitpick_ignore = [
     ("py:exc", "numpy.linalg.LinAlgError"),
     ("py:class", "numpy.linalg.LinAlgError"),
 ]
+# The "See Also" sections name the NumPy and SciPy routines each function is checked
+# against. Without intersphinx those names cannot be links; they render as plain code.
+nitpick_ignore_regex = [
+    (r"py:(obj|func|class|mod)", r"(numpy|scipy|math|itertools)(\..*)?"),
+]
+# sphinx-proof copies its proof.css into _static at the end of every build, so every
+# incremental build would warn that the file exists already. That is the only
+# copy_overwrite warning this site can produce (our own static files are never copied twice).
+suppress_warnings = ["misc.copy_overwrite"]
 
 # -- MyST -------------------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
@@ -54,6 +62,9 @@ myst_dmath_double_inline = True
 
 # -- Numbered definitions and theorems (sphinx-proof) -------------------------
 numfig = True
+# Definitions, theorems and figures are numbered chapter.page.n ("Definition 2.14.1"), so a
+# number names one block on the whole site; the label (e.g. def-composition) is the stable anchor.
+numfig_secnum_depth = 2
 proof_number_weight = "bold"
 
 # -- Concept graph (docs/_ext/concept_graph.py) --------------------------------

@@ -12,7 +12,13 @@ def c(slug, chapter="fundamentals", prerequisites=(), docname=None):
 
 def diamond():
     #   a -> b -> d,  a -> c -> d,  e alone
-    return [c("a"), c("b", prerequisites=["a"]), c("c", prerequisites=["a"]), c("d", prerequisites=["b", "c"]), c("e")]
+    return [
+        c("a"),
+        c("b", prerequisites=["a"]),
+        c("c", prerequisites=["a"]),
+        c("d", prerequisites=["b", "c"]),
+        c("e"),
+    ]
 
 
 # Defining properties -------------------------------------------------------------
@@ -79,7 +85,10 @@ def test_self_loop():
 
 
 def test_prerequisite_from_later_chapter():
-    concepts = [c("grad", chapter="multivariate-calculus"), c("vec", chapter="linear-algebra", prerequisites=["grad"])]
+    concepts = [
+        c("grad", chapter="multivariate-calculus"),
+        c("vec", chapter="linear-algebra", prerequisites=["grad"]),
+    ]
     (problem,) = errors(concepts, STAGES)
     assert "linear-algebra/vec" in problem and "'multivariate-calculus'" in problem
 

@@ -98,7 +98,9 @@ class TestAnatomy:
     def test_numbered_labelled_definition(self, path, concept):
         blocks = re.findall(r"^:::+\{prf:definition\}[^\n]*\n((?::\w+:[^\n]*\n)*)", path.read_text(), re.M)
         assert blocks, "at least one {prf:definition} block"
-        assert all(re.search(r":label: [a-z0-9-]+", opts) for opts in blocks), "every definition has a :label:"
+        assert all(re.search(r":label: [a-z0-9-]+", opts) for opts in blocks), (
+            "every definition has a :label:"
+        )
 
     def test_doctested_example(self, path, concept):
         assert any(lang == "python" and ">>> " in body for lang, body in fences(path.read_text()))
@@ -108,7 +110,11 @@ class TestAnatomy:
 
     def test_figure_from_gallery(self, path, concept):
         text = path.read_text()
-        figures = re.findall(r"^```\{figure\} /auto_examples/(\w+)/images/sphx_glr_(\w+?)_\d{3}\.png\n((?::\w+:.*\n)*)", text, re.M)
+        figures = re.findall(
+            r"^```\{figure\} /auto_examples/(\w+)/images/sphx_glr_(\w+?)_\d{3}\.png\n((?::\w+:.*\n)*)",
+            text,
+            re.M,
+        )
         assert figures, "at least one figure drawn by the gallery"
         for subdir, stem, options in figures:
             assert (EXAMPLES / subdir / f"{stem}.py").exists(), f"figure from missing example {stem}"
@@ -179,7 +185,9 @@ def public_functions():
             yield name, fname, getattr(module, fname)
 
 
-@pytest.mark.parametrize("module, name, func", list(public_functions()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    "module, name, func", list(public_functions()), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_public_function_is_documented_and_taught(module, name, func):
     doc = func.__doc__ or ""
     assert func.__module__ == module, "documented under its public module"

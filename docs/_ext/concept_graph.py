@@ -101,7 +101,7 @@ class ConceptGraph:
                     if child not in self.concepts:
                         continue
                     if colour[child] == 1:
-                        return path[path.index(child):] + [child]
+                        return path[path.index(child) :] + [child]
                     if colour[child] == 0:
                         colour[child] = 1
                         path.append(child)
@@ -178,7 +178,9 @@ def errors(concepts, stages):
     by_slug = {}
     for c in concepts:
         if c.slug in by_slug:
-            problems.append(f"{c.docname}: duplicate slug {c.slug!r} (also declared by {by_slug[c.slug].docname})")
+            problems.append(
+                f"{c.docname}: duplicate slug {c.slug!r} (also declared by {by_slug[c.slug].docname})"
+            )
         else:
             by_slug[c.slug] = c
     for c in concepts:
@@ -213,7 +215,6 @@ try:
 except ImportError:  # the graph logic above is usable without Sphinx
     nodes = None
 else:
-
     logger = logging.getLogger(__name__)
 
     class ConceptGraphError(SphinxError):
@@ -304,7 +305,10 @@ def _on_merge(app, env, docnames, other):
 def _on_check_consistency(app, env):
     concepts = list(_env_data(env).values())
     problems = errors(
-        [Concept(c.slug, c.chapter, c.prerequisites, os.path.relpath(env.doc2path(c.docname))) for c in concepts],
+        [
+            Concept(c.slug, c.chapter, c.prerequisites, os.path.relpath(env.doc2path(c.docname)))
+            for c in concepts
+        ],
         env.config.concept_chapters,
     )
     if os.environ.get("MLMATH_PARTIAL_SITE"):
@@ -319,14 +323,11 @@ def _on_check_consistency(app, env):
 
 
 def _on_env_updated(app, env):
-    """Re-write every concept page when an edit changed the graph or a title (the links on other pages move)."""
+    """Re-write every concept page when an edit changed the graph or a title (links on other pages move)."""
     purged = getattr(app, "_mlmath_purged", {})
     app._mlmath_purged = {}
     data = _env_data(env)
-    changed = any(
-        d not in data or _key(data[d]) != old
-        for d, old in purged.items()
-    )
+    changed = any(d not in data or _key(data[d]) != old for d, old in purged.items())
     new_pages = any(d not in purged for d in data if d in getattr(app, "_mlmath_reread", ()))
     if not (changed or new_pages):
         return []
@@ -360,14 +361,26 @@ def _on_doctree_resolved(app, doctree, fromdoc):
         box = nodes.container(classes=["concept-nav"])
         before = nodes.paragraph(classes=["concept-before"])
         before += nodes.strong(text="Before you start: ")
-        before.extend(_links(app, fromdoc, graph, concept.prerequisites) or [nodes.Text("nothing, this is a starting point.")])
+        before.extend(
+            _links(app, fromdoc, graph, concept.prerequisites)
+            or [nodes.Text("nothing, this is a starting point.")]
+        )
         after = nodes.paragraph(classes=["concept-after"])
         after += nodes.strong(text="Where this leads: ")
-        after.extend(_links(app, fromdoc, graph, graph.dependents(concept.slug)) or [nodes.Text("no page builds on this one yet.")])
+        after.extend(
+            _links(app, fromdoc, graph, graph.dependents(concept.slug))
+            or [nodes.Text("no page builds on this one yet.")]
+        )
         box += [before, after]
         node.replace_self(box)
     for node in list(doctree.findall(concept_chapters)):
-        order = graph.topological_order()
+        # Pages in reading order: the order of the toctrees (chapter index pages list their
+        # pages after their prerequisites, which tests/test_site_rules.py checks), then the graph's.
+        in_toctree = _toctree_order(app.env)
+        topo = graph.topological_order()
+        order = sorted(
+            topo, key=lambda s: (in_toctree.get(graph.concepts[s].docname, len(in_toctree)), topo.index(s))
+        )
         items = nodes.enumerated_list(classes=["concept-chapters"])
         for chapter, title in app.config.concept_chapter_titles.items():
             item = nodes.list_item()
@@ -384,9 +397,26 @@ def _on_doctree_resolved(app, doctree, fromdoc):
         node.replace_self(items)
 
 
+def _toctree_order(env):
+    """{docname: position} in a depth-first walk of the toctrees from the root document."""
+    order = {}
+
+    def walk(docname):
+        if docname in order:
+            return
+        order[docname] = len(order)
+        for child in env.toctree_includes.get(docname, []):
+            walk(child)
+
+    walk(env.config.root_doc)
+    return order
+
+
 def _on_build_finished(app, exc):
     if exc is None and app.builder.format == "html":
-        Path(app.outdir, "concept-graph.json").write_text(graph_of(app.env).to_json() + "\n", encoding="utf-8")
+        Path(app.outdir, "concept-graph.json").write_text(
+            graph_of(app.env).to_json() + "\n", encoding="utf-8"
+        )
 
 
 def setup(app):

@@ -40,14 +40,30 @@ for ax, basis, c, title in [
         for start, direction in [(k * b1, b2), (k * b2, b1)]:
             ends = np.array([start - 8 * direction, start + 8 * direction])
             ax.plot(ends[:, 0], ends[:, 1], color="0.82", lw=0.9, zorder=0)
+    letter = "b" if basis is B else "e"
     walk = [np.zeros(2), c[0] * b1, c[0] * b1 + c[1] * b2]
-    colours = ["C0", "C1"]
-    for i in range(2):
-        ax.annotate("", xy=walk[i + 1], xytext=walk[i],
-                    arrowprops=dict(arrowstyle="-|>", color=colours[i], lw=2.5, mutation_scale=18))
-    for vec, name, colour in [(b1, "1", "C0"), (b2, "2", "C1")]:
-        ax.text(*(vec * 0.5 + [0.1, -0.45]), f"$\\mathbf{{b}}_{name}$" if basis is B else f"$\\mathbf{{e}}_{name}$",
-                color=colour, fontsize=13)
+    for i, colour in enumerate(["C0", "C1"]):
+        ax.annotate(
+            "",
+            xy=walk[i + 1],
+            xytext=walk[i],
+            arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, alpha=0.6, mutation_scale=18),
+        )
+        ax.text(
+            *((walk[i] + walk[i + 1]) / 2 + [0.15, -0.35]),
+            f"${c[i]:g}\\,\\mathbf{{{letter}}}_{i + 1}$",
+            color=colour,
+            fontsize=12,
+        )
+    for vec, colour in [(b1, "C0"), (b2, "C1")]:
+        ax.annotate(
+            "",
+            xy=vec,
+            xytext=(0, 0),
+            arrowprops=dict(arrowstyle="-|>", color=colour, lw=3, mutation_scale=18),
+        )
+    ax.text(*(b2 + [-0.45, 0.1]), f"$\\mathbf{{{letter}}}_2$", color="C1", fontsize=13)
+    ax.text(*(b1 + [-0.2, 0.2]), f"$\\mathbf{{{letter}}}_1$", color="C0", fontsize=13)
     ax.plot(*linear_combination(c, basis), "o", color="C3", markersize=10, zorder=3)
     ax.text(*(x + [0.15, 0.2]), r"$\mathbf{x}$", color="C3", fontsize=14)
     ax.set(xlim=(-1.5, 4.5), ylim=(-1.5, 4.5), aspect="equal", xlabel="$x_1$", title=title)

@@ -22,11 +22,11 @@ from mlmath_ref.linalg import broadcast_shape
 
 rng = np.random.default_rng(3)
 X = rng.normal(size=(4, 3))
-mu = X.mean(axis=0)                  # shape (3,)
-centred = X - mu                     # shape (4, 3): mu is stretched down the rows
-y = rng.normal(size=4)               # shape (4,)
-y_hat = rng.normal(size=(4, 1))      # shape (4, 1), as a model with one output returns it
-residual = y - y_hat                 # shape (4, 4): the classic bug
+mu = X.mean(axis=0)  # shape (3,)
+centred = X - mu  # shape (4, 3): mu is stretched down the rows
+y = rng.normal(size=4)  # shape (4,)
+y_hat = rng.normal(size=(4, 1))  # shape (4, 1), as a model with one output returns it
+residual = y - y_hat  # shape (4, 4): the classic bug
 
 
 def draw_array(ax, x0, shape, real, colour, label):
@@ -35,10 +35,18 @@ def draw_array(ax, x0, shape, real, colour, label):
     for i in range(rows):
         for j in range(cols):
             is_real = i < real[0] and j < real[1]
-            ax.add_patch(Rectangle((x0 + j, -i - 1), 1, 1, facecolor=colour,
-                                   alpha=0.85 if is_real else 0.22,
-                                   edgecolor="black" if is_real else colour,
-                                   linestyle="-" if is_real else "--", linewidth=1.2))
+            ax.add_patch(
+                Rectangle(
+                    (x0 + j, -i - 1),
+                    1,
+                    1,
+                    facecolor=colour,
+                    alpha=0.85 if is_real else 0.22,
+                    edgecolor="black" if is_real else colour,
+                    linestyle="-" if is_real else "--",
+                    linewidth=1.2,
+                )
+            )
     ax.text(x0 + cols / 2, -rows - 0.6, label, ha="center", va="top", fontsize=11)
     return x0 + cols
 

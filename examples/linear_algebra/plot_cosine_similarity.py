@@ -29,23 +29,37 @@ S = np.array([[cosine_similarity(a, b) for b in E] for a in E])
 # Right: the whole table of cosine similarities, 1 on the diagonal.
 fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(9.5, 4.4), layout="constrained")
 for e, word, colour in zip(E, words, ["C0", "C1", "C2", "C3"]):
-    ax_l.annotate("", xy=e, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.2, mutation_scale=18))
+    ax_l.annotate(
+        "", xy=e, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.2, mutation_scale=18)
+    )
     ax_l.text(*(e + [0.08, 0.1]), word, color=colour, fontsize=12)
 theta = np.linspace(np.arctan2(E[0, 1], E[0, 0]), np.arctan2(E[3, 1], E[3, 0]), 50)
 ax_l.plot(0.6 * np.cos(theta), 0.6 * np.sin(theta), color="0.3", lw=1)
 ax_l.text(0.05, 0.75, r"$90^\circ$", fontsize=11)
 ax_l.axhline(0, color="0.6", linewidth=0.8)
 ax_l.axvline(0, color="0.6", linewidth=0.8)
-ax_l.set(xlim=(-1.5, 3.8), ylim=(-0.5, 3.5), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-         title="Embeddings as arrows")
+ax_l.set(
+    xlim=(-1.5, 3.8),
+    ylim=(-0.5, 3.5),
+    aspect="equal",
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title="Embeddings as arrows",
+)
 
 im = ax_r.imshow(S, cmap="RdBu_r", vmin=-1, vmax=1)
 for i in range(len(words)):
     for j in range(len(words)):
-        ax_r.text(j, i, f"{S[i, j]:.2f}", ha="center", va="center", fontsize=11,
-                  color="white" if abs(S[i, j]) > 0.75 else "black")
-ax_r.set(xticks=range(4), yticks=range(4), xticklabels=words, yticklabels=words,
-         title="Cosine similarity")
+        ax_r.text(
+            j,
+            i,
+            f"{S[i, j]:.2f}",
+            ha="center",
+            va="center",
+            fontsize=11,
+            color="white" if abs(S[i, j]) > 0.75 else "black",
+        )
+ax_r.set(xticks=range(4), yticks=range(4), xticklabels=words, yticklabels=words, title="Cosine similarity")
 fig.colorbar(im, ax=ax_r, shrink=0.8, label=r"$\cos\theta$")
 plt.show()
 

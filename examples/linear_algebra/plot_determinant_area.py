@@ -24,8 +24,7 @@ maps = {
     "collapse": np.array([[1.0, 2.0], [0.5, 1.0]]),
 }
 # Corners of the unit square, counter-clockwise: 0, e1, e1 + e2, e2.
-square = np.array([[0.0, 1.0, 1.0, 0.0],
-                   [0.0, 0.0, 1.0, 1.0]])
+square = np.array([[0.0, 1.0, 1.0, 0.0], [0.0, 0.0, 1.0, 1.0]])
 
 
 def shoelace(corners):
@@ -47,8 +46,9 @@ for ax, (name, A) in zip(axes, maps.items()):
     ax.fill(square[0], square[1], color="0.85", label="unit square, area 1")
     ax.fill(image[0], image[1], color="C2", alpha=0.35, label="image")
     for j, colour in enumerate(["C0", "C1"]):
-        ax.annotate("", xy=A[:, j], xytext=(0, 0),
-                    arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2))
+        ax.annotate(
+            "", xy=A[:, j], xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2)
+        )
     ax.text(A[0, 0], A[1, 0] - 0.35, r"$A\mathbf{e}_1$", color="C0", fontsize=11)
     ax.text(A[0, 1] - 0.3, A[1, 1] + 0.15, r"$A\mathbf{e}_2$", color="C1", fontsize=11)
     ax.set_title(f"{name}: det $= {round(det(A), 2) + 0.0:.2f}$")  # + 0.0 avoids "-0.00"

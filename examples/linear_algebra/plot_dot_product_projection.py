@@ -30,7 +30,7 @@ shadow_length = norm(shadow)
 # In attention, a query vector is compared with every key vector by a dot
 # product; the largest score wins the most attention.
 q = np.array([1.0, 0.5])
-keys = np.array([[2.0, 1.0], [0.0, 2.0], [-1.5, 0.5], [1.0, -2.0]])
+keys = np.array([[2.0, 2.0], [0.0, 2.0], [-1.5, 0.5], [1.0, -2.0]])
 scores = np.array([dot(q, k) for k in keys])
 
 # %%
@@ -45,20 +45,33 @@ fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(9.5, 4.6), layout="constrained")
 
 
 def arrow(ax, end, colour, start=(0, 0), lw=2.2):
-    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, mutation_scale=18))
+    ax.annotate(
+        "", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, mutation_scale=18)
+    )
 
 
 s = np.linspace(-0.3, 1.25, 2)
 ax_l.plot(s * y[0], s * y[1], color="0.8", lw=1, zorder=0)
 arrow(ax_l, y, "C1")
 arrow(ax_l, x, "C0")
-ax_l.plot(*np.column_stack([shadow, [0, 0]]), color="C2", lw=6, alpha=0.7, solid_capstyle="butt",
-          label=f"shadow of $\\mathbf{{x}}$, length {shadow_length:g}")
+ax_l.plot(
+    *np.column_stack([shadow, [0, 0]]),
+    color="C2",
+    lw=6,
+    alpha=0.7,
+    solid_capstyle="butt",
+    label=f"shadow of $\\mathbf{{x}}$, length {shadow_length:g}",
+)
 ax_l.plot([x[0], shadow[0]], [x[1], shadow[1]], ":", color="0.3", lw=1.5)
 ax_l.text(*(x + [-0.2, 0.15]), r"$\mathbf{x} = (1, 3)$", color="C0", fontsize=12)
 ax_l.text(*(y + [-0.6, 0.25]), r"$\mathbf{y} = (4, 3)$", color="C1", fontsize=12)
-ax_l.set(xlim=(-0.5, 5), ylim=(-0.5, 4.2), xlabel="$x_1$", ylabel="$x_2$",
-         title=r"$\mathbf{x}^\top\mathbf{y} = 2.6 \times 5 = 13$")
+ax_l.set(
+    xlim=(-0.5, 5),
+    ylim=(-0.5, 4.2),
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title=r"$\mathbf{x}^\top\mathbf{y} = 2.6 \times 5 = 13$",
+)
 ax_l.legend(loc="lower right", fontsize=9)
 
 arrow(ax_r, q, "k", lw=3)
@@ -66,8 +79,13 @@ ax_r.text(*(q + [0.05, -0.35]), r"query $\mathbf{q}$", fontsize=11)
 for k, score, colour in zip(keys, scores, ["C0", "C1", "C2", "C3"]):
     arrow(ax_r, k, colour)
     ax_r.text(*(k * 1.12 + [-0.3, 0.05]), f"score {score:g}", color=colour, fontsize=11)
-ax_r.set(xlim=(-2.5, 3), ylim=(-2.5, 2.6), xlabel="$x_1$", ylabel="$x_2$",
-         title=r"Scores $\mathbf{q}^\top\mathbf{k}$ of four keys")
+ax_r.set(
+    xlim=(-2.5, 3),
+    ylim=(-2.5, 2.6),
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title=r"Scores $\mathbf{q}^\top\mathbf{k}$ of four keys",
+)
 for ax in (ax_l, ax_r):
     ax.axhline(0, color="0.6", linewidth=0.8)
     ax.axvline(0, color="0.6", linewidth=0.8)
@@ -83,5 +101,5 @@ np.testing.assert_allclose(dot(x, y), 1 * 4 + 3 * 3)
 np.testing.assert_allclose(shadow_length * norm(y), dot(x, y))
 np.testing.assert_allclose(shadow_length, 2.6)
 np.testing.assert_allclose(dot(x - shadow, y), 0, atol=1e-12)
-np.testing.assert_allclose(scores, [2.5, 1.0, -1.25, 0.0])
+np.testing.assert_allclose(scores, [3.0, 1.0, -1.25, 0.0])
 assert np.argmax(scores) == 0 and scores[3] == 0 and scores[2] < 0

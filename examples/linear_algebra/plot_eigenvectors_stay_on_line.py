@@ -33,15 +33,31 @@ images = A @ unit_vectors
 fig, (ax, ax_pow) = plt.subplots(1, 2, figsize=(10, 5), layout="constrained")
 for k in range(angles.size):
     ax.plot(*np.column_stack([unit_vectors[:, k], images[:, k]]), color="0.8", linewidth=0.8)
-ax.quiver(*np.zeros((2, angles.size)), *unit_vectors, color="0.6", angles="xy", scale_units="xy", scale=1, width=0.004)
-ax.quiver(*np.zeros((2, angles.size)), *images, color="C0", alpha=0.5, angles="xy", scale_units="xy", scale=1, width=0.004)
-for (lam, v), colour in zip(eigenpairs, ["C3", "C2"]):
+arrow = dict(angles="xy", scale_units="xy", scale=1, width=0.004)
+ax.quiver(*np.zeros((2, angles.size)), *unit_vectors, color="0.6", **arrow)
+ax.quiver(*np.zeros((2, angles.size)), *images, color="C0", alpha=0.5, **arrow)
+for (lam, v), colour in zip(eigenpairs, ["C3", "C2"], strict=True):
     ax.plot(*np.outer(v, [-3.2, 3.2]), "--", color=colour, linewidth=1)
-    ax.quiver(0, 0, *(A @ v), color=colour, angles="xy", scale_units="xy", scale=1, width=0.008,
-              label=f"$A\\mathbf{{v}} = {lam:g}\\,\\mathbf{{v}}$")
+    ax.quiver(
+        0,
+        0,
+        *(A @ v),
+        color=colour,
+        angles="xy",
+        scale_units="xy",
+        scale=1,
+        width=0.008,
+        label=f"$A\\mathbf{{v}} = {lam:g}\\,\\mathbf{{v}}$",
+    )
     ax.quiver(0, 0, *v, color="k", angles="xy", scale_units="xy", scale=1, width=0.006)
-ax.set(xlim=(-3.2, 3.2), ylim=(-3.2, 3.2), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-       title="unit vectors (grey) and their images (blue)")
+ax.set(
+    xlim=(-3.2, 3.2),
+    ylim=(-3.2, 3.2),
+    aspect="equal",
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title="unit vectors (grey) and their images (blue)",
+)
 ax.legend(loc="lower right")
 
 # %%
@@ -63,8 +79,14 @@ ax_pow.plot(*np.outer(eigenpairs[0][1], [-1.2, 1.2]), "--", color="C3", label="e
 ax_pow.plot(*iterates, "o-", color="C1", label="iterates $A^k\\mathbf{x}_0$, rescaled")
 for k in range(4):
     ax_pow.annotate(str(k), iterates[:, k], textcoords="offset points", xytext=(6, 4))
-ax_pow.set(xlim=(-1.3, 1.3), ylim=(-1.3, 1.3), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-           title="repeated application of $A$")
+ax_pow.set(
+    xlim=(-1.3, 1.3),
+    ylim=(-1.3, 1.3),
+    aspect="equal",
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title="repeated application of $A$",
+)
 ax_pow.legend(loc="lower right")
 plt.show()
 

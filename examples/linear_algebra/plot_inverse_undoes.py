@@ -18,14 +18,11 @@ import numpy as np
 
 from mlmath_ref.linalg import det, inverse
 
-A = np.array([[2.0, 1.0],
-              [1.0, 1.0]])          # det A = 1: invertible
-S = np.array([[1.0, 1.0],
-              [0.5, 0.5]])          # det S = 0: squashes the plane onto a line
+A = np.array([[2.0, 1.0], [1.0, 1.0]])  # det A = 1: invertible
+S = np.array([[1.0, 1.0], [0.5, 0.5]])  # det S = 0: squashes the plane onto a line
 A_inv = inverse(A)
-house = np.array([[0.0, 1.0, 1.0, 0.5, 0.0, 0.0],
-                  [0.0, 0.0, 1.0, 1.6, 1.0, 0.0]])
-corner_a, corner_b = house[:, 1], house[:, 4]   # (1, 0) and (0, 1)
+house = np.array([[0.0, 1.0, 1.0, 0.5, 0.0, 0.0], [0.0, 0.0, 1.0, 1.6, 1.0, 0.0]])
+corner_a, corner_b = house[:, 1], house[:, 4]  # (1, 0) and (0, 1)
 
 # %%
 # What to look at
@@ -35,8 +32,11 @@ corner_a, corner_b = house[:, 1], house[:, 4]   # (1, 0) and (0, 1)
 # the singular :math:`S` flattens the house onto a line; the two marked
 # corners land on the same point.
 fig, axes = plt.subplots(1, 4, figsize=(12.5, 3.8), layout="constrained", sharex=True, sharey=True)
-panels = [(house, "start", "C0"), (A @ house, "after $A$", "C1"),
-          (A_inv @ (A @ house), "after $A$, then $A^{-1}$", "C2")]
+panels = [
+    (house, "start", "C0"),
+    (A @ house, "after $A$", "C1"),
+    (A_inv @ (A @ house), "after $A$, then $A^{-1}$", "C2"),
+]
 for ax, (points, title, colour) in zip(axes, panels):
     ax.fill(points[0], points[1], color=colour, alpha=0.35)
     ax.plot(points[0], points[1], color=colour, linewidth=2)

@@ -32,8 +32,8 @@ x_solution = solve(*systems["one solution"])
 # the one point that :func:`~mlmath_ref.linalg.solve` returns.
 x1 = np.linspace(-1, 5, 2)
 fig, axes = plt.subplots(1, 3, figsize=(11, 4), layout="constrained", sharey=True)
-for ax, (name, (A, b)) in zip(axes, systems.items()):
-    for i, style in zip(range(2), ["-", "--"]):
+for ax, (name, (A, b)) in zip(axes, systems.items(), strict=True):
+    for i, style in zip(range(2), ["-", "--"], strict=True):
         # a_i1 x1 + a_i2 x2 = b_i, solved for x2 (a_i2 is never 0 here)
         x2 = (b[i] - A[i, 0] * x1) / A[i, 1]
         label = f"${A[i, 0]:g}x_1 {A[i, 1]:+g}x_2 = {b[i]:g}$"

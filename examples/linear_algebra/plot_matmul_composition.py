@@ -19,16 +19,13 @@ import numpy as np
 
 from mlmath_ref.linalg import matmul
 
-B = np.array([[1.0, 1.0],
-              [0.0, 1.0]])   # shear: pushes points right in proportion to their height
-A = np.array([[0.0, -1.0],
-              [1.0, 0.0]])   # rotation by 90 degrees counter-clockwise
-AB = matmul(A, B)            # first B, then A
-BA = matmul(B, A)            # first A, then B
+B = np.array([[1.0, 1.0], [0.0, 1.0]])  # shear: pushes points right in proportion to their height
+A = np.array([[0.0, -1.0], [1.0, 0.0]])  # rotation by 90 degrees counter-clockwise
+AB = matmul(A, B)  # first B, then A
+BA = matmul(B, A)  # first A, then B
 
 # A flag: a pole with a triangle at its top, closed back to the start.
-flag = np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0],
-                 [0.0, 2.0, 2.0, 1.5, 1.0, 0.0]])
+flag = np.array([[0.0, 0.0, 0.0, 1.0, 0.0, 0.0], [0.0, 2.0, 2.0, 1.5, 1.0, 0.0]])
 
 # %%
 # What to look at

@@ -19,8 +19,7 @@ import numpy as np
 
 from mlmath_ref.linalg import matmul
 
-A = np.array([[1.0, -0.5],
-              [0.5, 1.0]])
+A = np.array([[1.0, -0.5], [0.5, 1.0]])
 x = np.array([2.0, 1.5])
 a1, a2 = A[:, 0], A[:, 1]
 Ax = matmul(A, x)
@@ -29,8 +28,12 @@ Ax = matmul(A, x)
 def arrow(ax, start, vec, colour, label, **kwargs):
     """Draw `vec` from `start` with a label at its middle."""
     start = np.asarray(start)
-    ax.annotate("", xy=start + vec, xytext=start,
-                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2, **kwargs))
+    ax.annotate(
+        "",
+        xy=start + vec,
+        xytext=start,
+        arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2, **kwargs),
+    )
     mid = start + vec / 2
     ax.text(mid[0] + 0.08, mid[1] - 0.25, label, color=colour, fontsize=12)
 
@@ -41,8 +44,9 @@ def arrow(ax, start, vec, colour, label, **kwargs):
 # Left: the matrix as a table, columns outlined. Right: two copies of the blue
 # column and one and a half of the orange column, added tip to tail, end
 # exactly at the black arrow :math:`A\mathbf{x}`.
-fig, axes = plt.subplots(1, 2, figsize=(10, 4.4), layout="constrained",
-                         gridspec_kw={"width_ratios": [1, 1.6]})
+fig, axes = plt.subplots(
+    1, 2, figsize=(10, 4.4), layout="constrained", gridspec_kw={"width_ratios": [1, 1.6]}
+)
 ax = axes[0]
 ax.imshow(A, cmap="coolwarm", vmin=-2, vmax=2)
 for (i, j), value in np.ndenumerate(A):
@@ -56,14 +60,22 @@ ax.set_title("$A$ as a table: two columns")
 ax = axes[1]
 arrow(ax, (0, 0), x[0] * a1, "C0", r"$2\,\mathbf{a}_1$")
 arrow(ax, x[0] * a1, x[1] * a2, "C1", r"$1.5\,\mathbf{a}_2$")
-arrow(ax, (0, 0), a1, "C0", r"$\mathbf{a}_1$", linestyle=":")
-arrow(ax, (0, 0), a2, "C1", r"$\mathbf{a}_2$", linestyle=":")
+arrow(ax, (0, 0), a1, "C0", "", linestyle=":")
+arrow(ax, (0, 0), a2, "C1", "", linestyle=":")
+ax.text(a1[0] - 0.1, a1[1] + 0.12, r"$\mathbf{a}_1$", color="C0", fontsize=12)
+ax.text(a2[0] - 0.35, a2[1] + 0.05, r"$\mathbf{a}_2$", color="C1", fontsize=12)
 ax.annotate("", xy=Ax, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color="black", linewidth=2.5))
 ax.text(Ax[0] + 0.1, Ax[1] + 0.05, r"$A\mathbf{x} = (1.25,\ 2.5)$", fontsize=12)
 ax.axhline(0, color="0.6", linewidth=0.8)
 ax.axvline(0, color="0.6", linewidth=0.8)
-ax.set(aspect="equal", xlim=(-1, 3.6), ylim=(-0.5, 3), xlabel="$x_1$", ylabel="$x_2$",
-       title=r"$A\mathbf{x} = x_1\mathbf{a}_1 + x_2\mathbf{a}_2$ with $\mathbf{x} = (2, 1.5)$")
+ax.set(
+    aspect="equal",
+    xlim=(-1, 3.6),
+    ylim=(-0.5, 3),
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title=r"$A\mathbf{x} = x_1\mathbf{a}_1 + x_2\mathbf{a}_2$ with $\mathbf{x} = (2, 1.5)$",
+)
 plt.show()
 
 # %%

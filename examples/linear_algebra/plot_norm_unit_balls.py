@@ -21,9 +21,11 @@ from mlmath_ref.linalg import norm
 
 t = np.linspace(0, 2 * np.pi, 721)
 directions = np.column_stack([np.cos(t), np.sin(t)])
-norms = [(1, "C0", r"$\|\mathbf{x}\|_1 = 1$ (diamond)"),
-         (2, "C1", r"$\|\mathbf{x}\|_2 = 1$ (circle)"),
-         (np.inf, "C2", r"$\|\mathbf{x}\|_\infty = 1$ (square)")]
+norms = [
+    (1, "C0", r"$\|\mathbf{x}\|_1 = 1$ (diamond)"),
+    (2, "C1", r"$\|\mathbf{x}\|_2 = 1$ (circle)"),
+    (np.inf, "C2", r"$\|\mathbf{x}\|_\infty = 1$ (square)"),
+]
 edges = {p: np.array([d / norm(d, p) for d in directions]) for p, _, _ in norms}
 
 # %%
@@ -45,9 +47,12 @@ ax_ball.set(xlim=(-1.6, 1.6), ylim=(-1.6, 1.6), title="Unit balls")
 ax_ball.legend(loc="upper center", fontsize=9, ncols=1, bbox_to_anchor=(0.5, 1.0), framealpha=0.9)
 
 ax_clip.plot(edges[2][:, 0], edges[2][:, 1], color="C1", lw=1.5, label="unit circle (2-norm)")
-ax_clip.annotate("", xy=g, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color="C3", lw=2.2, mutation_scale=18))
-ax_clip.annotate("", xy=g_clipped, xytext=(0, 0),
-                 arrowprops=dict(arrowstyle="-|>", color="C0", lw=3, mutation_scale=18))
+ax_clip.annotate(
+    "", xy=g, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color="C3", lw=2.2, mutation_scale=18)
+)
+ax_clip.annotate(
+    "", xy=g_clipped, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color="C0", lw=3, mutation_scale=18)
+)
 ax_clip.text(*(g + [-1.6, 0.1]), r"$\mathbf{g}$, $\|\mathbf{g}\| = 5$", color="C3", fontsize=12)
 ax_clip.text(*(g_clipped + [0.2, -0.3]), "clipped, length 1", color="C0", fontsize=11)
 ax_clip.set(xlim=(-1.5, 4.5), ylim=(-1.5, 4.5), title="Gradient clipping by norm")

@@ -17,7 +17,7 @@ import numpy as np
 
 from mlmath_ref.linalg import distance, dot, project
 
-x = np.array([2.0, 3.0])
+x = np.array([1.0, 3.0])
 a = np.array([3.0, 1.0])
 p = project(x, a)
 r = x - p
@@ -42,13 +42,14 @@ corner = np.array([p - 0.2 * u, p - 0.2 * u + 0.2 * n, p + 0.2 * n])
 ax.plot(corner[:, 0], corner[:, 1], color="0.3", lw=1)
 phi = np.linspace(0, 2 * np.pi, 200)
 ax.plot(x[0] + np.linalg.norm(r) * np.cos(phi), x[1] + np.linalg.norm(r) * np.sin(phi), ":", color="0.5")
-ax.text(*(x + [0.1, 0.1]), r"$\mathbf{x} = (2, 3)$", color="C0", fontsize=12)
+ax.text(*(x + [0.1, 0.1]), r"$\mathbf{x} = (1, 3)$", color="C0", fontsize=12)
 ax.text(*(a + [0.0, -0.45]), r"$\mathbf{a} = (3, 1)$", color="C1", fontsize=12)
-ax.text(*(p + [0.15, -0.45]), r"$\mathbf{p} = (2.7, 0.9)$", color="C2", fontsize=12)
+ax.text(*(p + [0.15, -0.45]), r"$\mathbf{p} = (1.8, 0.6)$", color="C2", fontsize=12)
 ax.axhline(0, color="0.6", linewidth=0.8)
 ax.axvline(0, color="0.6", linewidth=0.8)
-ax.set(xlim=(-1, 5), ylim=(-1, 5), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-       title="Projection onto a line")
+ax.set(
+    xlim=(-1, 5), ylim=(-1, 5), aspect="equal", xlabel="$x_1$", ylabel="$x_2$", title="Projection onto a line"
+)
 ax.legend(loc="upper right", fontsize=9)
 plt.show()
 
@@ -56,12 +57,12 @@ plt.show()
 # Least squares as a projection onto a plane
 # ------------------------------------------
 # Fit a line :math:`\hat y = w_1 + w_2 t` to the three points
-# :math:`(0, 1), (1, 2), (2, 2)`. The two columns of :math:`A` span a plane in
+# :math:`(0, 1), (1, 3), (2, 2)`. The two columns of :math:`A` span a plane in
 # :math:`\mathbb{R}^3`; the best fit :math:`A\mathbf{w}` is the projection of
 # the targets :math:`\mathbf{y}` onto that plane, and the residual sticks out of
 # the plane at a right angle.
 A = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
-y = np.array([1.0, 2.0, 2.0])
+y = np.array([1.0, 3.0, 2.0])
 y_hat = project(y, A)
 residual = y - y_hat
 
@@ -70,13 +71,20 @@ ax = fig.add_subplot(projection="3d")
 s, u_ = np.meshgrid(np.linspace(-0.2, 2.2, 2), np.linspace(-0.3, 1.2, 2))
 plane = s[..., None] * A[:, 0] + u_[..., None] * A[:, 1]
 ax.plot_surface(plane[..., 0], plane[..., 1], plane[..., 2], color="C1", alpha=0.25)
-for vec, colour, label in [(y, "C0", r"targets $\mathbf{y}$"), (y_hat, "C2", r"fit $A\mathbf{w}$ (projection)")]:
+for vec, colour, label in [
+    (y, "C0", r"targets $\mathbf{y}$"),
+    (y_hat, "C2", r"fit $A\mathbf{w}$ (projection)"),
+]:
     ax.quiver(0, 0, 0, *vec, color=colour, lw=2.5, arrow_length_ratio=0.08, label=label)
 ax.plot(*np.column_stack([y_hat, y]), "--", color="C3", lw=2, label="residual")
-ax.set(xlabel="sample 1", ylabel="sample 2", zlabel="sample 3",
-       title="Least squares: project $\\mathbf{y}$ onto the plane of $A$'s columns")
+ax.set(
+    xlabel="sample 1",
+    ylabel="sample 2",
+    zlabel="sample 3",
+    title="Least squares: project $\\mathbf{y}$ onto the plane of $A$'s columns",
+)
 ax.set_box_aspect((1, 1, 1))
-ax.view_init(elev=20, azim=-60)
+ax.view_init(elev=20, azim=50)
 ax.legend(loc="upper left", fontsize=9)
 plt.show()
 
@@ -86,10 +94,10 @@ plt.show()
 # The projection is the formula's point, the residual is orthogonal to the line
 # and to both columns of :math:`A`, the projection is the closest point of the
 # sampled line, and projecting twice changes nothing.
-np.testing.assert_allclose(p, [2.7, 0.9])
+np.testing.assert_allclose(p, [1.8, 0.6])
 np.testing.assert_allclose(dot(r, a), 0, atol=1e-12)
 assert np.all(dists >= distance(x, p) - 1e-12)
 np.testing.assert_allclose(project(p, a), p)
-np.testing.assert_allclose(y_hat, [7 / 6, 5 / 3, 13 / 6])
+np.testing.assert_allclose(y_hat, [1.5, 2.0, 2.5])
 np.testing.assert_allclose(A.T @ residual, 0, atol=1e-12)
 np.testing.assert_allclose(project(y_hat, A), y_hat)

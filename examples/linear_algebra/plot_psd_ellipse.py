@@ -37,19 +37,39 @@ circle = np.stack([np.cos(theta), np.sin(theta)])
 fig, (ax, ax_q) = plt.subplots(1, 2, figsize=(10, 4.5), layout="constrained")
 ax.plot(*circle, color="0.6", label="unit circle")
 ax.plot(*(S @ circle), color="C0", linewidth=2, label="image under $S$")
-for lam, q, colour in zip(eigenvalues, Q.T, ["C2", "C3"]):
-    ax.quiver(0, 0, *(lam * q), color=colour, angles="xy", scale_units="xy", scale=1, width=0.01,
-              label=f"$\\lambda = {lam:.0f}$ times its eigenvector")
-ax.set(xlim=(-3.3, 3.3), ylim=(-3.3, 3.3), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-       title="$S$ maps the circle to an ellipse")
+for lam, q, colour in zip(eigenvalues, Q.T, ["C2", "C3"], strict=True):
+    ax.quiver(
+        0,
+        0,
+        *(lam * q),
+        color=colour,
+        angles="xy",
+        scale_units="xy",
+        scale=1,
+        width=0.01,
+        label=f"$\\lambda = {lam:.0f}$ times its eigenvector",
+    )
+ax.set(
+    xlim=(-3.3, 3.3),
+    ylim=(-3.3, 3.3),
+    aspect="equal",
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title="$S$ maps the circle to an ellipse",
+)
 ax.legend(loc="lower right", fontsize=9)
 quad_S = np.einsum("it,ij,jt->t", circle, S, circle)
 quad_B = np.einsum("it,ij,jt->t", circle, B, circle)
 ax_q.plot(np.degrees(theta), quad_S, color="C0", label=r"$\mathbf{x}^\top S\,\mathbf{x}$ (PSD)")
 ax_q.plot(np.degrees(theta), quad_B, "--", color="C1", label=r"$\mathbf{x}^\top B\,\mathbf{x}$ (indefinite)")
 ax_q.axhline(0, color="0.5", linewidth=0.8)
-ax_q.set(xlabel=r"angle of the unit vector $\mathbf{x}$ (degrees)", ylabel="value of the quadratic form",
-         xticks=range(0, 361, 90), ylim=(-1.5, 4.2), title="does the map ever point backwards?")
+ax_q.set(
+    xlabel=r"angle of the unit vector $\mathbf{x}$ (degrees)",
+    ylabel="value of the quadratic form",
+    xticks=range(0, 361, 90),
+    ylim=(-1.5, 4.2),
+    title="does the map ever point backwards?",
+)
 ax_q.legend(loc="upper right")
 plt.show()
 
@@ -61,14 +81,16 @@ plt.show()
 # axes, :math:`\Lambda` stretches along the axes, :math:`Q` turns back.
 Lam = np.diag(eigenvalues)
 x_marked = np.array([np.cos(0.3), np.sin(0.3)])
-steps = [("$\\mathbf{x}$ on the unit circle", np.eye(2)),
-         ("$Q^\\top\\mathbf{x}$: rotate", Q.T),
-         ("$\\Lambda Q^\\top\\mathbf{x}$: scale the axes", Lam @ Q.T),
-         ("$Q\\Lambda Q^\\top\\mathbf{x} = S\\mathbf{x}$: rotate back", Q @ Lam @ Q.T)]
+steps = [
+    ("$\\mathbf{x}$ on the unit circle", np.eye(2)),
+    ("$Q^\\top\\mathbf{x}$: rotate", Q.T),
+    ("$\\Lambda Q^\\top\\mathbf{x}$: scale the axes", Lam @ Q.T),
+    ("$Q\\Lambda Q^\\top\\mathbf{x} = S\\mathbf{x}$: rotate back", Q @ Lam @ Q.T),
+]
 fig, axes = plt.subplots(1, 4, figsize=(12, 3.6), layout="constrained")
-for ax, (title, M) in zip(axes, steps):
+for ax, (title, M) in zip(axes, steps, strict=True):
     ax.plot(*(M @ circle), color="C0")
-    for q, colour in zip(Q.T, ["C2", "C3"]):
+    for q, colour in zip(Q.T, ["C2", "C3"], strict=True):
         ax.quiver(0, 0, *(M @ q), color=colour, angles="xy", scale_units="xy", scale=1, width=0.015)
     ax.plot(*(M @ x_marked), "o", color="k")
     ax.set(xlim=(-3.3, 3.3), ylim=(-3.3, 3.3), aspect="equal", title=title, xlabel="$x_1$")

@@ -34,8 +34,13 @@ fig, (ax, ax_min) = plt.subplots(1, 2, figsize=(10, 4.5), layout="constrained")
 ax.vlines(t, y, X @ w, color="0.6", linewidth=1, label="residuals")
 ax.plot(t, y, "o", color="C0", label="data $(t_i, y_i)$")
 grid = np.array([0.0, 4.0])
-ax.plot(grid, w[0] + w[1] * grid, color="C3", linewidth=2,
-        label=f"$X^{{+}}\\mathbf{{y}}$: $y = {w[0]:.2f} + {w[1]:.2f}\\,t$")
+ax.plot(
+    grid,
+    w[0] + w[1] * grid,
+    color="C3",
+    linewidth=2,
+    label=f"$X^{{+}}\\mathbf{{y}}$: $y = {w[0]:.2f} + {w[1]:.2f}\\,t$",
+)
 ax.set(xlabel="input $t$", ylabel="target $y$", title="overdetermined: least squares")
 ax.legend(loc="upper left")
 
@@ -48,14 +53,20 @@ ax.legend(loc="upper left")
 A = np.array([[1.0, 2.0]])
 b = np.array([5.0])
 x_min = pinv(A) @ b
-s = np.linspace(-2, 2, 2)
+s = np.linspace(-3, 2.5, 2)
 line = x_min[:, None] + np.outer([2.0, -1.0], s)  # x_min plus multiples of a direction along the line
 ax_min.plot(*line, color="C0", linewidth=2, label="all solutions of $x_1 + 2x_2 = 5$")
 ax_min.plot([0, x_min[0]], [0, x_min[1]], ":", color="0.4", label="shortest vector to the line")
 ax_min.plot(*x_min, "o", color="C3", markersize=9, label=f"$A^{{+}}b = ({x_min[0]:g}, {x_min[1]:g})$")
 ax_min.plot(0, 0, "k+", markersize=10)
-ax_min.set(xlim=(-2, 6), ylim=(-1.5, 4.5), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-           title="underdetermined: minimum norm")
+ax_min.set(
+    xlim=(-2, 6),
+    ylim=(-1.5, 4.5),
+    aspect="equal",
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title="underdetermined: minimum norm",
+)
 ax_min.legend(loc="upper right", fontsize=9)
 plt.show()
 

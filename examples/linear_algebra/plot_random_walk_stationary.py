@@ -32,15 +32,24 @@ pi = stationary_distribution(P)
 # node 4; :math:`\mathbf{p}_{k+1} = P\mathbf{p}_k` spreads the probability
 # out, and every curve settles on its dashed level :math:`\pi_i`.
 positions = np.array([[0.0, 1.0], [0.0, -1.0], [1.2, 0.0], [2.6, 0.0], [4.0, 0.0]])
-fig, (ax_g, ax_p) = plt.subplots(1, 2, figsize=(11, 4), layout="constrained",
-                                 gridspec_kw={"width_ratios": [1, 1.3]})
+fig, (ax_g, ax_p) = plt.subplots(
+    1, 2, figsize=(11, 4), layout="constrained", gridspec_kw={"width_ratios": [1, 1.3]}
+)
 for i, j in edges:
     ax_g.plot(*positions[[i, j]].T, color="0.6", zorder=1)
 ax_g.scatter(*positions.T, s=4000 * pi, c=[f"C{i}" for i in range(n)], zorder=2)
 for i in range(n):
-    ax_g.annotate(f"node {i}\n$\\pi_{{{i + 1}}} = {pi[i]:.1f}$", positions[i], xytext=(0, -38),
-                  textcoords="offset points", ha="center", fontsize=9)
-ax_g.set(xlim=(-0.7, 4.7), ylim=(-1.9, 1.5), aspect="equal", title="graph, node area $\\propto \\pi_i$")
+    ax_g.annotate(
+        f"node {i}\n$\\pi = {pi[i]:.1f}$",
+        positions[i],
+        xytext=(0, -38),
+        textcoords="offset points",
+        ha="center",
+        fontsize=9,
+    )
+ax_g.set(
+    xlim=(-0.7, 4.7), ylim=(-1.9, 1.5), aspect="equal", title="graph (nodes numbered from 0, as in code)"
+)
 ax_g.axis("off")
 
 p = np.zeros(n)
@@ -53,7 +62,11 @@ history = np.array(history)
 for i in range(n):
     ax_p.plot(history[:, i], "o-", markersize=3, color=f"C{i}", label=f"node {i}")
     ax_p.axhline(pi[i], color=f"C{i}", linestyle="--", linewidth=0.8)
-ax_p.set(xlabel="step $k$", ylabel="probability of being at the node", title="$\\mathbf{p}_{k+1} = P\\,\\mathbf{p}_k$")
+ax_p.set(
+    xlabel="step $k$",
+    ylabel="probability of being at the node",
+    title="$\\mathbf{p}_{k+1} = P\\,\\mathbf{p}_k$",
+)
 ax_p.legend(loc="upper right", ncols=2)
 plt.show()
 

@@ -41,15 +41,23 @@ for k in steps:
     ax.plot(ends_a[:, 0], ends_a[:, 1], color="C0", alpha=0.25, lw=1)
     ax.plot(ends_b[:, 0], ends_b[:, 1], color="C1", alpha=0.25, lw=1)
 for start, end, colour in [((0, 0), v, "C0"), (v, 2 * v, "C0"), (2 * v, target, "C1")]:
-    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, mutation_scale=18))
+    ax.annotate(
+        "", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, mutation_scale=18)
+    )
 ax.plot(*target, "o", color="C3", markersize=9, zorder=3)
 ax.text(*(target + [0.15, 0.1]), r"$2\mathbf{v} + 1.5\mathbf{w} = (3.25, 2.5)$", color="C3", fontsize=11)
 ax.text(*(v / 2 + [0, -0.45]), r"$\mathbf{v}$", color="C0", fontsize=14)
 ax.text(*(2 * v + w / 2 + [0.15, -0.2]), r"$1.5\,\mathbf{w}$", color="C1", fontsize=13)
 ax.axhline(0, color="0.6", linewidth=0.8)
 ax.axvline(0, color="0.6", linewidth=0.8)
-ax.set(xlim=(-4, 5.5), ylim=(-3, 4), aspect="equal", xlabel="$x_1$", ylabel="$x_2$",
-       title=r"Walks $a\mathbf{v} + b\mathbf{w}$ on a skewed grid")
+ax.set(
+    xlim=(-4, 5.5),
+    ylim=(-3, 4),
+    aspect="equal",
+    xlabel="$x_1$",
+    ylabel="$x_2$",
+    title=r"Walks $a\mathbf{v} + b\mathbf{w}$ on a skewed grid",
+)
 plt.show()
 
 # %%
@@ -72,7 +80,12 @@ for ax, P, second, name, title in [
 ]:
     ax.plot(P[:, 0], P[:, 1], ".", color="0.55", markersize=4, label="random combinations")
     for vec, lab, colour in [(v, r"\mathbf{v}", "C0"), (second, name, "C1")]:
-        ax.annotate("", xy=vec, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, mutation_scale=18))
+        ax.annotate(
+            "",
+            xy=vec,
+            xytext=(0, 0),
+            arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, mutation_scale=18),
+        )
         ax.text(*(vec * 1.15 + [0, 0.15]), f"${lab}$", color=colour, fontsize=14)
     ax.axhline(0, color="0.6", linewidth=0.8)
     ax.axvline(0, color="0.6", linewidth=0.8)

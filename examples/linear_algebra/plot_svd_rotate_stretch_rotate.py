@@ -35,12 +35,14 @@ V = Vt.T
 # :math:`\sigma_1\mathbf{u}_1, \sigma_2\mathbf{u}_2`, the axes of the ellipse.
 # The first two panels are drawn at a larger zoom: a rotation keeps lengths.
 Sigma = np.diag(s)
-steps = [("unit circle", np.eye(2)),
-         ("$V^\\top\\mathbf{x}$: rotate", Vt),
-         ("$\\Sigma V^\\top\\mathbf{x}$: stretch", Sigma @ Vt),
-         ("$U\\Sigma V^\\top\\mathbf{x} = A\\mathbf{x}$: rotate", U @ Sigma @ Vt)]
+steps = [
+    ("unit circle", np.eye(2)),
+    ("$V^\\top\\mathbf{x}$: rotate", Vt),
+    ("$\\Sigma V^\\top\\mathbf{x}$: stretch", Sigma @ Vt),
+    ("$U\\Sigma V^\\top\\mathbf{x} = A\\mathbf{x}$: rotate", U @ Sigma @ Vt),
+]
 fig, axes = plt.subplots(1, 4, figsize=(12, 3.6), layout="constrained")
-for ax, (title, M) in zip(axes, steps):
+for ax, (title, M) in zip(axes, steps, strict=True):
     ax.plot(*(M @ circle), color="C0")
     for j, colour in enumerate(["C3", "C2"]):
         ax.quiver(0, 0, *(M @ V[:, j]), color=colour, angles="xy", scale_units="xy", scale=1, width=0.015)
@@ -53,14 +55,18 @@ plt.show()
 # %%
 # Low-rank approximation
 # ----------------------
-# A 60 by 80 "image" made of a few smooth patterns plus a little noise. Keeping
+# A 30 by 40 "image" made of a few smooth patterns plus a little noise. Keeping
 # the :math:`k` largest singular values rebuilds it from
-# :math:`k(60 + 80 + 1)` numbers instead of 4800; by :math:`k = 3` the picture
+# :math:`k(30 + 40 + 1)` numbers instead of 1200; by :math:`k = 3` the picture
 # is there, and the singular values (right) show why: after three, they are noise.
 rng = np.random.default_rng(0)
-r, c = np.linspace(0, 1, 60), np.linspace(0, 1, 80)
-image = (np.outer(np.sin(3 * r), np.cos(2 * c)) + 0.6 * np.outer(r**2, np.sin(6 * c))
-         + 0.3 * np.outer(np.cos(9 * r), c) + 0.02 * rng.normal(size=(60, 80)))
+r, c = np.linspace(0, 1, 30), np.linspace(0, 1, 40)
+image = (
+    np.outer(np.sin(3 * r), np.cos(2 * c))
+    + 0.6 * np.outer(r**2, np.sin(6 * c))
+    + 0.3 * np.outer(np.cos(9 * r), c)
+    + 0.02 * rng.normal(size=(30, 40))
+)
 Ui, si, Vti = svd(image)
 
 
@@ -70,7 +76,7 @@ def rank_k(k):
 
 
 fig, axes = plt.subplots(1, 5, figsize=(13, 2.9), layout="constrained")
-for ax, k in zip(axes[:4], [None, 1, 2, 3]):
+for ax, k in zip(axes[:4], [None, 1, 2, 3], strict=True):
     ax.imshow(image if k is None else rank_k(k), cmap="gray", vmin=image.min(), vmax=image.max())
     ax.set(title="original" if k is None else f"rank {k}", xticks=[], yticks=[])
 axes[4].semilogy(np.arange(1, 21), si[:20], "o-")
@@ -88,8 +94,8 @@ np.testing.assert_allclose(U @ Sigma @ Vt, A, atol=1e-12)
 np.testing.assert_allclose(U @ Sigma @ Vt @ circle, A @ circle, atol=1e-12)
 np.testing.assert_allclose([np.linalg.det(U), np.linalg.det(Vt)], [1.0, 1.0])
 np.testing.assert_allclose(s, [3 * np.sqrt(5), np.sqrt(5)])
+assert rank(rank_k(3)) == 3
 for k in [1, 2, 3]:
-    assert rank(rank_k(k)) == k
     err = np.linalg.norm(image - rank_k(k))
     np.testing.assert_allclose(err, np.sqrt(np.sum(si[k:] ** 2)), rtol=1e-10)
 assert np.linalg.norm(image - rank_k(3)) < 0.05 * np.linalg.norm(image)

@@ -20,16 +20,14 @@ import numpy as np
 
 from mlmath_ref.linalg import dot, transpose
 
-A = np.array([[1.0, 2.0],
-              [0.0, -1.0],
-              [3.0, 1.0]])
+A = np.array([[1.0, 2.0], [0.0, -1.0], [3.0, 1.0]])
 At = transpose(A)
 
 rng = np.random.default_rng(42)
-xs = rng.normal(size=(200, 2))     # 200 random x in R^2
-ys = rng.normal(size=(200, 3))     # 200 random y in R^3
-left = np.array([dot(A @ x, y) for x, y in zip(xs, ys)])       # <A x, y>
-right = np.array([dot(x, At @ y) for x, y in zip(xs, ys)])     # <x, A^T y>
+xs = rng.normal(size=(200, 2))  # 200 random x in R^2
+ys = rng.normal(size=(200, 3))  # 200 random y in R^3
+left = np.array([dot(A @ x, y) for x, y in zip(xs, ys)])  # <A x, y>
+right = np.array([dot(x, At @ y) for x, y in zip(xs, ys)])  # <x, A^T y>
 
 
 def show_matrix(ax, M, title):
@@ -49,15 +47,20 @@ def show_matrix(ax, M, title):
 # (1, 0, 3) now the first row of :math:`A^\top`. Right: for 200 random pairs,
 # the two dot products are plotted against each other and every point sits
 # on the diagonal line, because they are equal.
-fig, axes = plt.subplots(1, 3, figsize=(11, 3.8), layout="constrained",
-                         gridspec_kw={"width_ratios": [1, 1.3, 1.5]})
+fig, axes = plt.subplots(
+    1, 3, figsize=(11, 3.8), layout="constrained", gridspec_kw={"width_ratios": [1, 1.3, 1.5]}
+)
 show_matrix(axes[0], A, "$A$: shape (3, 2)")
 show_matrix(axes[1], At, "$A^\\top$: shape (2, 3)")
 lim = np.abs(left).max() * 1.05
 axes[2].plot([-lim, lim], [-lim, lim], color="0.6", linewidth=1, label="equal")
 axes[2].plot(left, right, "o", color="C0", markersize=3, alpha=0.7, label="200 random pairs")
-axes[2].set(aspect="equal", xlabel=r"$\langle A\mathbf{x}, \mathbf{y}\rangle$",
-            ylabel=r"$\langle \mathbf{x}, A^\top\mathbf{y}\rangle$", title="moving $A$ across")
+axes[2].set(
+    aspect="equal",
+    xlabel=r"$\langle A\mathbf{x}, \mathbf{y}\rangle$",
+    ylabel=r"$\langle \mathbf{x}, A^\top\mathbf{y}\rangle$",
+    title="moving $A$ across",
+)
 axes[2].legend(loc="upper left", fontsize=9)
 plt.show()
 

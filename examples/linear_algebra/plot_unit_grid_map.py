@@ -42,12 +42,23 @@ def draw_grid(ax, transform, title):
     for line in vertical_lines + horizontal_lines:
         img = transform(line)
         ax.plot(img[0], img[1], color="0.75", linewidth=0.9)
-    for vec, colour, name in [(e1, "C0", r"\mathbf{e}_1"), (e2, "C1", r"\mathbf{e}_2")]:
+    for vec, colour, name, where in [
+        (e1, "C0", r"\mathbf{e}_1", "left"),
+        (e2, "C1", r"\mathbf{e}_2", "right"),
+    ]:
         img = transform(vec[:, None])[:, 0]
-        ax.annotate("", xy=img, xytext=(0, 0),
-                    arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2))
-        ax.text(img[0] + 0.12, img[1] + 0.12, f"image of ${name}$" if transform is not identity
-                else f"${name}$", color=colour, fontsize=11)
+        ax.annotate("", xy=img, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2))
+        label = f"${name}$" if transform is identity else f"image of ${name}$"
+        ax.annotate(
+            label,
+            xy=img,
+            xytext=(6 if where == "left" else -6, 6),
+            textcoords="offset points",
+            ha=where,
+            color=colour,
+            fontsize=11,
+            bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1),
+        )
     ax.plot(0, 0, "ko", markersize=4)
     ax.set(aspect="equal", xlabel="$x_1$", ylabel="$x_2$", title=title)
 

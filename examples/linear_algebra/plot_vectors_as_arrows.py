@@ -67,7 +67,12 @@ fig, (ax_add, ax_scale) = plt.subplots(1, 2, figsize=(9, 4.2), layout="constrain
 
 
 def arrow(ax, start, end, colour, **kw):
-    ax.annotate("", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2, mutation_scale=16, **kw))
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops=dict(arrowstyle="-|>", color=colour, lw=2, mutation_scale=16, **kw),
+    )
 
 
 arrow(ax_add, (0, 0), v, "C0")

@@ -15,7 +15,7 @@ Examples
 >>> import numpy as np
 >>> from mlmath_ref.linalg import det, matmul
 >>> A = np.array([[1.0, 2.0], [3.0, 4.0]])
->>> float(det(matmul(A, A))), float(det(A)) ** 2
+>>> round(det(matmul(A, A)), 10), round(det(A) ** 2, 10)
 (4.0, 4.0)
 """
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import as_array, as_square, check_positive, set_module
-from mlmath_ref.linalg._svd import _fix_signs
+from mlmath_ref.linalg._svd import _fix_signs, _round_robin
 
 __all__ = ["eig_symmetric", "power_iteration"]
 
@@ -215,7 +215,14 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
 
     makes :math:`(J^\top A J)_{pq} = 0` and lowers
     :math:`\operatorname{off}(A)^2` by exactly :math:`2a_{pq}^2`. The
-    eigenvectors are the product of all the rotations. NumPy's ``eigh``
+    eigenvectors are the product of all the rotations. A sweep visits the
+    pairs in the rounds of a round-robin tournament,
+    :math:`\lfloor n/2 \rfloor` disjoint pairs per round; rotations in
+    disjoint planes commute and each zeroes its own entry, so the code
+    applies a round at once, with the same result as one rotation at a
+    time. The code divides
+    :math:`A` by its largest entry first, so no square overflows, and
+    multiplies the eigenvalues back. NumPy's ``eigh``
     calls LAPACK's ``syevd``: Householder reduction to tridiagonal form,
     then divide and conquer, much faster for large :math:`n`.
 
@@ -232,7 +239,7 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
     >>> eig_symmetric(np.array([[1.0, 2.0], [0.0, 1.0]]))
     Traceback (most recent call last):
         ...
-    ValueError: A must be symmetric, but A[0, 1] = 2.0 and A[1, 0] = 0.0
+    ValueError: A must be symmetric, but A[0, 1] = 2 and A[1, 0] = 0
     """
     A = as_square(A, "A")
     tol = check_positive(tol, "tol")
@@ -240,33 +247,39 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
     asymmetry = np.abs(A - A.T)
     if np.max(asymmetry) > _SYMMETRY_RTOL * np.max(np.abs(A)):
         i, j = np.unravel_index(np.argmax(asymmetry), A.shape)
-        raise ValueError(f"A must be symmetric, but A[{i}, {j}] = {A[i, j]!r} and A[{j}, {i}] = {A[j, i]!r}")
+        raise ValueError(f"A must be symmetric, but A[{i}, {j}] = {A[i, j]:g} and A[{j}, {i}] = {A[j, i]:g}")
     n = A.shape[0]
-    A = (A + A.T) / 2
+    scale = np.max(np.abs(A))
+    A = (A + A.T) / (2 * scale) if scale > 0 else A.copy()  # entries at most 1: no square overflows
     Q = np.eye(n)
-    scale = np.sqrt(np.sum(A**2))
+    frobenius = np.sqrt(np.sum(A**2))
     off_diagonal = ~np.eye(n, dtype=bool)
+    rounds = _round_robin(n)
     sweeps = 0
-    while np.sqrt(np.sum(A[off_diagonal] ** 2)) > tol * scale:
+    while np.sqrt(np.sum(A[off_diagonal] ** 2)) > tol * frobenius:
         if sweeps == max_sweeps:
             raise np.linalg.LinAlgError(
                 f"eig_symmetric did not converge in {max_sweeps} sweeps: the off-diagonal part of A "
                 f"is still above tol={tol!r} times its norm"
             )
-        for p in range(n - 1):
-            for q in range(p + 1, n):
-                if A[p, q] == 0.0:
-                    continue
-                tau = (A[q, q] - A[p, p]) / (2.0 * A[p, q])
-                t = np.copysign(1.0, tau) / (abs(tau) + np.hypot(1.0, tau))
-                c = 1.0 / np.hypot(1.0, t)
-                s = c * t
-                J = np.array([[c, s], [-s, c]])
-                A[:, [p, q]] = A[:, [p, q]] @ J  # A <- A J
-                A[[p, q], :] = J.T @ A[[p, q], :]  # A <- J^T A
-                A[p, q] = A[q, p] = 0.0  # what the rotation was built for; remove the rounding residue
-                Q[:, [p, q]] = Q[:, [p, q]] @ J
+        for p, q in rounds:  # each round: disjoint pairs (p, q), whose rotations commute
+            rotate = A[p, q] != 0.0
+            p, q = p[rotate], q[rotate]
+            # t = sign(tau) / (|tau| + sqrt(1 + tau^2)) with tau = (a_qq - a_pp) / (2 a_pq),
+            # multiplied through by 2|a_pq| so that nothing overflows when a_pq is tiny
+            d = A[q, q] - A[p, p]
+            t = 2.0 * A[p, q] * np.copysign(1.0, d) / (np.abs(d) + np.hypot(d, 2.0 * A[p, q]))
+            c = 1.0 / np.hypot(1.0, t)
+            s = c * t
+            Ap, Aq = A[p, :], A[q, :]  # A <- J^T A: rows p and q
+            A[p, :] = c[:, None] * Ap - s[:, None] * Aq
+            A[q, :] = s[:, None] * Ap + c[:, None] * Aq
+            for M in (A, Q):  # A <- A J and Q <- Q J: columns p and q
+                Mp, Mq = M[:, p], M[:, q]
+                M[:, p] = c * Mp - s * Mq
+                M[:, q] = s * Mp + c * Mq
+            A[p, q] = A[q, p] = 0.0  # what the rotations were built for; remove the rounding residue
         sweeps += 1
     eigenvalues = np.diag(A).copy()
     order = np.argsort(eigenvalues, kind="stable")
-    return eigenvalues[order], _fix_signs(Q[:, order])[1]
+    return eigenvalues[order] * (scale if scale > 0 else 1.0), _fix_signs(Q[:, order])[1]

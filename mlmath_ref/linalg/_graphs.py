@@ -35,8 +35,8 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
 
     Entry :math:`(i, j)` is the weight of the edge from node :math:`i` to
     node :math:`j` (1 when unweighted) and 0 where there is no edge. An
-    undirected edge goes both ways, so the matrix is symmetric. Concept
-    page: :ref:`concept-matrices-graphs`.
+    undirected edge goes both ways, so the matrix is symmetric.
+    Concept page: :ref:`concept-matrices-graphs`.
 
     Parameters
     ----------
@@ -113,7 +113,8 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
         k = bad[0]
         node = E[k, 0] if not 0 <= E[k, 0] < n else E[k, 1]
         raise ValueError(
-            f"edges[{k}] = ({E[k, 0]}, {E[k, 1]}) refers to node {node}, but the nodes are 0 to {n - 1} (n={n})"
+            f"edges[{k}] = ({E[k, 0]}, {E[k, 1]}) refers to node {node}, "
+            f"but the nodes are 0 to {n - 1} (n={n})"
         )
     if weights is None:
         w = np.ones(E.shape[0])
@@ -196,12 +197,14 @@ def transition_matrix(A):
     A = as_square(A, "A")
     if np.any(A < 0):
         i, j = np.argwhere(A < 0)[0]
-        raise ValueError(f"A must have non-negative edge weights, but A[{i}, {j}] = {A[i, j]!r}")
+        raise ValueError(f"A must have non-negative edge weights, but A[{i}, {j}] = {A[i, j]:g}")
     out_degree = np.sum(A, axis=1)
     dangling = np.flatnonzero(out_degree == 0)
     if dangling.size:
         j = dangling[0]
-        raise ValueError(f"node {j} has no outgoing edges (row {j} of A is zero), so the walk cannot leave it")
+        raise ValueError(
+            f"node {j} has no outgoing edges (row {j} of A is zero), so the walk cannot leave it"
+        )
     return (A / out_degree[:, None]).T
 
 
@@ -282,7 +285,7 @@ def stationary_distribution(P, num_iterations=10000, tol=1e-12):
     tol = check_positive(tol, "tol")
     if np.any(P < 0):
         i, j = np.argwhere(P < 0)[0]
-        raise ValueError(f"P must have non-negative entries (probabilities), but P[{i}, {j}] = {P[i, j]!r}")
+        raise ValueError(f"P must have non-negative entries (probabilities), but P[{i}, {j}] = {P[i, j]:g}")
     column_sums = np.sum(P, axis=0)
     off = np.flatnonzero(np.abs(column_sums - 1.0) > _STOCHASTIC_ATOL)
     if off.size:
@@ -299,6 +302,6 @@ def stationary_distribution(P, num_iterations=10000, tol=1e-12):
         if change <= tol:
             return pi
     raise np.linalg.LinAlgError(
-        f"stationary_distribution did not converge in {num_iterations} iterations (last change {change:.2g}); "
-        "the chain may be periodic"
+        f"stationary_distribution did not converge in {num_iterations} iterations "
+        f"(last change {change:.2g}); the chain may be periodic"
     )

@@ -73,7 +73,9 @@ def _apply(f, x, label, m=None):
         hint = "; for a map to R^1 return np.array([value])" if y.ndim == 0 else ""
         raise ValueError(f"f must return a vector (1-D array), but {label} has shape {y.shape}{hint}")
     if m is not None and y.shape[0] != m:
-        raise ValueError(f"f must return vectors of one length, but f(e_0) has {m} entries and {label} has {y.shape[0]}")
+        raise ValueError(
+            f"f must return vectors of one length, but f(e_0) has {m} entries and {label} has {y.shape[0]}"
+        )
     return y
 
 
@@ -138,11 +140,11 @@ def matrix_of(f, n, check=True):
     --------
     >>> import numpy as np
     >>> from mlmath_ref.linalg import matrix_of
-    >>> def rotate(x):
-    ...     return np.array([-x[1], x[0]])
-    >>> matrix_of(rotate, 2)
-    array([[ 0., -1.],
-           [ 1.,  0.]])
+    >>> def shear(x):
+    ...     return np.array([x[0] + 2.0 * x[1], x[1]])
+    >>> matrix_of(shear, 2)
+    array([[1., 2.],
+           [0., 1.]])
 
     A shift is not linear, because it moves the origin:
 

@@ -74,9 +74,10 @@ def _modified_gram_schmidt(V, name):
            [0. , 0.2]])
     """
     n, k = V.shape
-    Q = V.copy()
+    scale = np.max(np.abs(V))
+    Q = V / scale if scale > 0 else V.copy()  # entries at most 1: no squared length overflows or underflows
     R = np.zeros((k, k))
-    lengths = np.sqrt(np.sum(V**2, axis=0))
+    lengths = np.sqrt(np.sum(Q**2, axis=0))
     for j in range(k):
         r_jj = np.sqrt(np.sum(Q[:, j] ** 2))  # what is left of column j after removing q_0, ..., q_{j-1}
         if j >= n or r_jj <= _DEPENDENT * lengths[j]:
@@ -90,7 +91,7 @@ def _modified_gram_schmidt(V, name):
         Q[:, j] /= r_jj
         R[j, j + 1 :] = Q[:, j] @ Q[:, j + 1 :]
         Q[:, j + 1 :] -= Q[:, [j]] * R[j, j + 1 :]
-    return Q, R
+    return Q, R * scale
 
 
 @set_module("mlmath_ref.linalg")
@@ -145,7 +146,8 @@ def gram_schmidt(V):
     orthogonality in proportion to :math:`\kappa(V)^2 \varepsilon`, the
     modified one only to :math:`\kappa(V)\, \varepsilon`. A column counts
     as dependent when :math:`\|\mathbf{w}_j\| \le \sqrt{\varepsilon}\,
-    \|\mathbf{v}_j\|`. NumPy's ``qr`` calls LAPACK's ``geqrf``, which uses
+    \|\mathbf{v}_j\|`; the code divides :math:`V` by its largest entry
+    first, so no squared length overflows or underflows. NumPy's ``qr`` calls LAPACK's ``geqrf``, which uses
     Householder reflections, orthogonal to working precision whatever the
     conditioning; its columns may differ from these in sign.
 
@@ -160,7 +162,7 @@ def gram_schmidt(V):
     >>> gram_schmidt(np.array([[1.0, 2.0], [1.0, 2.0]]))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
         ...
-    numpy.linalg.LinAlgError: the columns of V are linearly dependent: column 1 of V gives no new direction, ...
+    numpy.linalg.LinAlgError: the columns of V are linearly dependent: column 1 of V gives no new ...
     """
     V = as_array(V, "V", ndim=2)
     return _modified_gram_schmidt(V, "V")[0]
@@ -232,7 +234,9 @@ def qr(A):
     """
     A = as_array(A, "A", ndim=2)
     if A.shape[0] < A.shape[1]:
-        raise ValueError(f"A must have at least as many rows as columns for a reduced QR, got shape {A.shape}")
+        raise ValueError(
+            f"A must have at least as many rows as columns for a reduced QR, got shape {A.shape}"
+        )
     return _modified_gram_schmidt(A, "A")
 
 

@@ -270,13 +270,16 @@ def inverse(A):
 
     See Also
     --------
-    solve : Solve :math:`A\mathbf{x} = \mathbf{b}` directly; cheaper and more accurate than ``inverse(A) @ b``.
+    solve : Solve :math:`A\mathbf{x} = \mathbf{b}` directly, cheaper and more accurate than this.
     pinv : The pseudoinverse, defined for every matrix.
     numpy.linalg.inv : NumPy's inverse.
 
     Notes
     -----
-    .. math:: A A^{-1} = A^{-1} A = I, \qquad A^{-1} = \bigl[\, A^{-1}\mathbf{e}_1 \;\; \cdots \;\; A^{-1}\mathbf{e}_n \,\bigr]
+    .. math::
+
+        A A^{-1} = A^{-1} A = I, \qquad
+        A^{-1} = \bigl[\, A^{-1}\mathbf{e}_1 \;\; \cdots \;\; A^{-1}\mathbf{e}_n \,\bigr]
 
     NumPy's ``inv`` also calls LAPACK's ``gesv`` with the identity as
     right-hand side.

@@ -70,23 +70,75 @@ def _fix_signs(V):
     return signs, V * signs
 
 
-def _orthogonalize_columns(A):
+def _round_robin(n):
+    r"""List the pairs :math:`p < q` of ``range(n)`` in rounds of disjoint pairs.
+
+    This is the round-robin schedule of a tournament (the circle method):
+    :math:`n - 1` rounds for even :math:`n`, :math:`n` for odd, in which
+    every pair meets exactly once and no index appears twice in a round.
+    Plane rotations on disjoint pairs of coordinates commute, so the Jacobi
+    methods can apply a whole round at once.
+
+    Parameters
+    ----------
+    n : int
+        The number of indices, at least 1.
+
+    Returns
+    -------
+    list of tuple of ndarray
+        One ``(P, Q)`` per round: index arrays with ``P < Q`` entrywise.
+
+    See Also
+    --------
+    svd : Sweeps over the pairs of columns in this order.
+    eig_symmetric : Sweeps over the off-diagonal entries in this order.
+
+    Examples
+    --------
+    >>> from mlmath_ref.linalg._svd import _round_robin
+    >>> for P, Q in _round_robin(4):
+    ...     print(list(zip(P.tolist(), Q.tolist())))
+    [(0, 3), (1, 2)]
+    [(0, 2), (1, 3)]
+    [(0, 1), (2, 3)]
+    """
+    players = list(range(n + n % 2))  # an odd n gets a dummy player n, whose partner sits out
+    size = len(players)
+    rounds = []
+    for _ in range(size - 1):
+        pairs = [(players[i], players[size - 1 - i]) for i in range(size // 2)]
+        pairs = sorted((min(a, b), max(a, b)) for a, b in pairs if max(a, b) < n)
+        if pairs:
+            P, Q = np.array(pairs).T
+            rounds.append((P, Q))
+        players = [players[0], players[-1], *players[1:-1]]  # keep the first, rotate the rest
+    return rounds
+
+
+def _orthogonalize_columns(A, noise):
     r"""Rotate pairs of columns of a tall matrix until all are orthogonal.
 
     This is the one-sided Jacobi method of Hestenes: sweep over the pairs
     :math:`(i, j)` of columns and rotate each non-orthogonal pair in its
     plane so that it becomes orthogonal; stop after a sweep with no
-    rotation.
+    rotation. The pairs come in the rounds of :func:`_round_robin`, and the
+    rotations of a round are applied together.
 
     Parameters
     ----------
     A : ndarray of shape (m, n)
         A finite float matrix with :math:`m \ge n`.
+    noise : float
+        Columns no longer than this are rounding noise and are not rotated:
+        when the rank is below :math:`n`, the surplus columns shrink towards
+        zero by a factor of about :math:`\varepsilon` per sweep but, lying in
+        the span of the others, never become orthogonal to them.
 
     Returns
     -------
     W : ndarray of shape (m, n)
-        :math:`AV`, with orthogonal columns.
+        :math:`AV`, with orthogonal columns (apart from noise columns).
     V : ndarray of shape (n, n)
         The orthogonal matrix, the product of all the rotations.
 
@@ -103,7 +155,7 @@ def _orthogonalize_columns(A):
     --------
     >>> import numpy as np
     >>> from mlmath_ref.linalg._svd import _orthogonalize_columns
-    >>> W, V = _orthogonalize_columns(np.array([[1.0, 1.0], [0.0, 1.0]]))
+    >>> W, V = _orthogonalize_columns(np.array([[1.0, 1.0], [0.0, 1.0]]), noise=1e-15)
     >>> bool(abs(W[:, 0] @ W[:, 1]) < 1e-15)
     True
     """
@@ -111,25 +163,34 @@ def _orthogonalize_columns(A):
     W = A.copy()
     V = np.eye(n)
     tol = m * _EPS
+    rounds = _round_robin(n)
     for _ in range(_MAX_SWEEPS):
         rotated = False
-        for i in range(n - 1):
-            for j in range(i + 1, n):
-                alpha = np.sum(W[:, i] ** 2)
-                beta = np.sum(W[:, j] ** 2)
-                gamma = np.sum(W[:, i] * W[:, j])
-                if abs(gamma) <= tol * np.sqrt(alpha * beta):
-                    continue  # orthogonal to working precision (or one of them is zero)
-                rotated = True
-                zeta = (beta - alpha) / (2.0 * gamma)
-                t = np.copysign(1.0, zeta) / (abs(zeta) + np.hypot(1.0, zeta))
-                c = 1.0 / np.hypot(1.0, t)
-                s = c * t
-                W[:, [i, j]] = W[:, [i, j]] @ np.array([[c, s], [-s, c]])
-                V[:, [i, j]] = V[:, [i, j]] @ np.array([[c, s], [-s, c]])
+        for P, Q in rounds:  # each round: disjoint pairs of columns, whose rotations commute
+            alpha = np.sum(W[:, P] ** 2, axis=0)
+            beta = np.sum(W[:, Q] ** 2, axis=0)
+            gamma = np.sum(W[:, P] * W[:, Q], axis=0)
+            # leave pairs that are orthogonal to working precision, or where one column is noise
+            rotate = (np.abs(gamma) > tol * np.sqrt(alpha * beta)) & (np.minimum(alpha, beta) > noise**2)
+            if not np.any(rotate):
+                continue
+            rotated = True
+            P, Q, alpha, beta, gamma = P[rotate], Q[rotate], alpha[rotate], beta[rotate], gamma[rotate]
+            # t = sign(zeta) / (|zeta| + sqrt(1 + zeta^2)) with zeta = (beta - alpha) / (2 gamma),
+            # multiplied through by 2|gamma| so that nothing overflows when gamma is tiny
+            d = beta - alpha
+            t = 2.0 * gamma * np.copysign(1.0, d) / (np.abs(d) + np.hypot(d, 2.0 * gamma))
+            c = 1.0 / np.hypot(1.0, t)
+            s = c * t
+            for M in (W, V):  # [m_p m_q] <- [m_p m_q] [[c, s], [-s, c]]
+                Mp, Mq = M[:, P], M[:, Q]
+                M[:, P] = c * Mp - s * Mq
+                M[:, Q] = s * Mp + c * Mq
         if not rotated:
             return W, V
-    raise np.linalg.LinAlgError(f"svd did not converge: columns still not orthogonal after {_MAX_SWEEPS} sweeps")
+    raise np.linalg.LinAlgError(
+        f"svd did not converge: the columns are still not orthogonal after {_MAX_SWEEPS} sweeps"
+    )
 
 
 @set_module("mlmath_ref.linalg")
@@ -194,16 +255,25 @@ def svd(A):
     makes them orthogonal, and the same rotation applied to :math:`V`
     (starting from :math:`I`) keeps :math:`W = AV`. Once every pair has
     :math:`|\gamma| \le m \varepsilon \sqrt{\alpha\beta}`, the columns of
-    :math:`W` are :math:`\sigma_i \mathbf{u}_i`. Columns that are exactly
-    zero get orthonormal replacements so :math:`U` stays orthonormal. Each
-    pair :math:`(\mathbf{u}_i, \mathbf{v}_i)` has its sign chosen so that
-    the largest-magnitude entry of :math:`\mathbf{u}_i` is positive.
+    :math:`W` are :math:`\sigma_i \mathbf{u}_i`. A sweep visits the pairs
+    in the rounds of a round-robin tournament, :math:`\lfloor n/2 \rfloor`
+    disjoint pairs per round; rotations of disjoint pairs commute, so the
+    code applies a round at once, with the same result as one at a time.
+    A column no longer than
+    :math:`\varepsilon \|A\|_F` is rounding noise (the surplus columns of
+    a rank-deficient matrix end up so): it is not rotated, and
+    :math:`\mathbf{u}_i` is replaced by a unit vector orthogonal to the
+    others, so :math:`U` stays orthonormal. The code divides :math:`A` by
+    its largest entry first, so no squared length overflows, and
+    multiplies the singular values back. Each pair
+    :math:`(\mathbf{u}_i, \mathbf{v}_i)` has its sign chosen so that the
+    largest-magnitude entry of :math:`\mathbf{u}_i` is positive.
 
     NumPy calls LAPACK's ``gesdd``: Householder reflections reduce
-    :math:`A` to bidiagonal form, then divide and conquer. That is much
-    faster; Jacobi is simpler and computes small singular values to high
-    relative accuracy. NumPy's singular vector signs are whatever LAPACK
-    produces.
+    :math:`A` to bidiagonal form, then divide and conquer. That is far
+    faster; Jacobi takes :math:`O(mn^2)` work per sweep and a handful of
+    sweeps, but each of its steps is one plane rotation. NumPy's
+    singular vector signs are whatever LAPACK produces.
 
     Examples
     --------
@@ -223,15 +293,19 @@ def svd(A):
     """
     A = as_array(A, "A", ndim=2)
     m, n = A.shape
-    W, V = _orthogonalize_columns(A if m >= n else A.T)
+    scale = np.max(np.abs(A))
+    if scale > 0:
+        A = A / scale  # entries of size at most 1: no squared norm overflows or underflows
+    noise = _EPS * np.sqrt(np.sum(A**2))  # epsilon times the Frobenius norm
+    W, V = _orthogonalize_columns(A if m >= n else A.T, noise)
     s = np.sqrt(np.sum(W**2, axis=0))
     order = np.argsort(-s, kind="stable")
     s, W, V = s[order], W[:, order], V[:, order]
     U = np.zeros_like(W)
-    nonzero = s > 0
-    U[:, nonzero] = W[:, nonzero] / s[nonzero]
-    for i in np.flatnonzero(~nonzero):
-        # sigma_i = 0: any unit vector orthogonal to the other columns will do
+    signal = s > noise
+    U[:, signal] = W[:, signal] / s[signal]
+    for i in np.flatnonzero(~signal):
+        # sigma_i is zero up to rounding: any unit vector orthogonal to the other columns will do
         residual = np.eye(U.shape[0]) - U @ U.T
         residual -= U @ (U.T @ residual)  # orthogonalize twice, for accuracy
         best = np.argmax(np.sum(residual**2, axis=0))
@@ -239,7 +313,7 @@ def svd(A):
     if m < n:
         U, V = V, U  # A.T = U S V.T  means  A = V S U.T
     signs, U = _fix_signs(U)
-    return U, s, (V * signs).T
+    return U, s * scale, (V * signs).T
 
 
 def _check_tol(tol, name):

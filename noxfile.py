@@ -41,6 +41,9 @@ SPHINX_BUILD = ["sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs"
 
 def install(session, *groups):
     """Install the package (editable) and the given dependency groups of pyproject.toml."""
+    # Some machines set PYTHONDONTWRITEBYTECODE; then every build recompiles Sphinx, matplotlib
+    # and friends from source (about 5 s a build). The session's own venv may keep its bytecode.
+    session.env["PYTHONDONTWRITEBYTECODE"] = ""
     requirements = []
     for group in groups:
         requirements += nox.project.dependency_groups(PYPROJECT, group)

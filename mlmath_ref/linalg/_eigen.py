@@ -98,8 +98,10 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
     seed) rather than the all-ones vector, which for example is itself an
     eigenvector, for :math:`-1`, of
     :math:`\begin{bmatrix} 1 & -2 \\ -2 & 1 \end{bmatrix}`, whose top
-    eigenvalue is 3. NumPy's ``eig`` computes all eigenvalues at once with
-    LAPACK's ``geev`` (Hessenberg reduction and the shifted QR algorithm).
+    eigenvalue is 3. The code divides :math:`A` by its largest entry
+    first, so no product overflows, and multiplies the eigenvalue back.
+    NumPy's ``eig`` computes all eigenvalues at once with LAPACK's
+    ``geev`` (Hessenberg reduction and the shifted QR algorithm).
 
     Examples
     --------
@@ -128,6 +130,9 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
             raise ValueError(f"x0 must have one entry per row of A ({n}), got shape {x.shape}")
         if not np.any(x):
             raise ValueError("x0 must not be the zero vector: A applied to it gives no direction")
+    scale = np.max(np.abs(A))
+    if scale > 0:
+        A = A / scale  # entries at most 1, so A x cannot overflow; the eigenvalue scales back at the end
     x = x / np.max(np.abs(x))
     x = x / np.sqrt(np.sum(x**2))
     residual = np.inf
@@ -137,11 +142,11 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
         eigenvalue = np.sum(x * y)  # Rayleigh quotient; x has unit length
         residual = np.sqrt(np.sum((y - eigenvalue * x) ** 2))
         if residual <= tol * length:  # also true when y = 0: then x is an eigenvector for 0
-            return float(eigenvalue), _fix_signs(x[:, None])[1][:, 0]
+            return float(eigenvalue * scale), _fix_signs(x[:, None])[1][:, 0]
         x = y / length
     raise np.linalg.LinAlgError(
         f"power iteration did not converge in {num_iterations} iterations (residual "
-        f"|Ax - lambda x| = {residual:.2g}); the largest eigenvalues may tie in magnitude "
+        f"|Ax - lambda x| = {residual * scale:.2g}); the largest eigenvalues may tie in magnitude "
         "(such as +1 and -1, or a complex pair) or be too close"
     )
 

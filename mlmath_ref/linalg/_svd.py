@@ -259,13 +259,12 @@ def svd(A):
     in the rounds of a round-robin tournament, :math:`\lfloor n/2 \rfloor`
     disjoint pairs per round; rotations of disjoint pairs commute, so the
     code applies a round at once, with the same result as one at a time.
-    A column no longer than
-    :math:`\varepsilon \|A\|_F` is rounding noise (the surplus columns of
-    a rank-deficient matrix end up so): it is not rotated, and
-    :math:`\mathbf{u}_i` is replaced by a unit vector orthogonal to the
-    others, so :math:`U` stays orthonormal. The code divides :math:`A` by
-    its largest entry first, so no squared length overflows, and
-    multiplies the singular values back. Each pair
+    A column no longer than :math:`\varepsilon \|A\|_F` is rounding noise
+    (the surplus columns of a rank-deficient matrix shrink to that): it is
+    not rotated, and its :math:`\mathbf{u}_i` is replaced by a unit vector
+    orthogonal to the others, so :math:`U` stays orthonormal. The code
+    divides :math:`A` by its largest entry first, so no squared length
+    overflows, and multiplies the singular values back. Each pair
     :math:`(\mathbf{u}_i, \mathbf{v}_i)` has its sign chosen so that the
     largest-magnitude entry of :math:`\mathbf{u}_i` is positive.
 

@@ -165,7 +165,7 @@ def test_every_gallery_example_ran_and_drew_a_figure(site):
 
 def test_api_pages_show_gallery_examples(site):
     html = (site / "api" / "generated" / "mlmath_ref.fundamentals.compose.html").read_text()
-    assert "sphx_glr_auto_examples_fundamentals_plot_composition_order" in html
+    assert "auto_examples/fundamentals/plot_composition_order.html" in html
 
 
 def test_definitions_are_numbered_and_linkable(site):

@@ -6,6 +6,9 @@
     nox -s lint      ruff and numpydoc validation of the public API
     nox -s serve     live preview with sphinx-autobuild
     nox -s bench     the linalg benchmark (figures for the notes, never a test)
+    nox -s path -- backpropagation softmax
+                     print the reading list (every prerequisite, in order, with links
+                     and the site version) to the given concepts; ``--list`` lists them
 
 Options for docs (and serve) after ``--``:
 
@@ -137,3 +140,15 @@ def bench(session):
     install(session, "tests")
     for script in sorted(Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script))
+
+
+@nox.session(python=False)
+def path(session):
+    """Print the reading list to the concepts given after ``--`` (plain text, with links and version).
+
+    Runs with the Python that runs nox: the command reads the sources only and needs no
+    dependency (``--base-url URL`` sets the links' base; ``--list`` lists every concept).
+    """
+    if not session.posargs:
+        session.error("name one or more concepts, e.g. nox -s path -- backpropagation softmax")
+    session.run("python", str(ROOT / "docs" / "_ext" / "reading_list.py"), *session.posargs, external=True)

@@ -14,6 +14,8 @@ import mlmath_ref
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))  # our own Sphinx extensions (concept_graph)
 
+from reading_list import site_baseurl  # noqa: E402  (docs/_ext, just put on the path)
+
 project = "ML Math Reference"
 author = "The ML Math Reference authors"
 copyright = "2026, The ML Math Reference authors. Text and figures CC BY 4.0, code MIT"
@@ -48,7 +50,7 @@ nitpick_ignore = [
 # The "See Also" sections name the NumPy and SciPy routines each function is checked
 # against. Without intersphinx those names cannot be links; they render as plain code.
 nitpick_ignore_regex = [
-    (r"py:(obj|func|class|mod)", r"(numpy|scipy|math|itertools)(\..*)?"),
+    (r"py:(obj|func|class|meth|mod)", r"(numpy|scipy|math|itertools)(\..*)?"),
 ]
 # sphinx-proof copies its proof.css into _static at the end of every build, so every
 # incremental build would warn that the file exists already. That is the only
@@ -79,6 +81,10 @@ concept_chapters = {
     "statistics": 4,
     "neural-networks": 5,
 }
+# Moved or renamed slugs and anchors: {old slug or label: new slug, or "chapter/page#anchor"}.
+# tests/test_anchors.py fails when a published name (tests/data/published_anchors.txt) disappears
+# without an entry here; the extension writes a redirect page (or anchor forward) for each.
+concept_redirects = {}
 concept_chapter_titles = {
     "fundamentals": "Fundamentals",
     "linear-algebra": "Linear algebra",
@@ -92,7 +98,6 @@ concept_chapter_titles = {
 
 # -- API reference ---------------------------------------------------------------
 autosummary_generate = True
-autodoc_default_options = {"members": False}
 numpydoc_show_class_members = False
 numpydoc_class_members_toctree = False
 # Every docstring is validated at build time; with -W a finding fails the build.
@@ -104,7 +109,12 @@ numpydoc_validation_checks = {"all", "ES01", "SA01", "EX01", "GL08"}
 sphinx_gallery_conf = {
     "examples_dirs": ["../examples"],
     "gallery_dirs": ["auto_examples"],
-    "subsection_order": ["../examples/fundamentals", "../examples/linear_algebra"],
+    "subsection_order": [
+        "../examples/fundamentals",
+        "../examples/linear_algebra",
+        "../examples/calculus",
+        "../examples/multivariate_calculus",
+    ],
     "within_subsection_order": "FileNameSortKey",
     "filename_pattern": r"/plot_",
     "backreferences_dir": "gen_modules/backreferences",
@@ -132,8 +142,12 @@ copybutton_exclude = ".linenos, .gp, .go"
 # -- HTML ------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = "ML Math Reference"
+# The site's public address: permalinks, "Cite this page" and the reading lists use it.
+# Set MLMATH_BASEURL when building the published site (e.g. https://example.org/mlmath/).
+html_baseurl = site_baseurl()
 html_static_path = ["_static"]
 html_css_files = ["mlmath.css"]
+html_js_files = ["path-builder.js"]  # the reading-list builder on paths/index (no-op elsewhere)
 html_context = {"default_mode": "auto"}
 html_theme_options = {
     "show_toc_level": 2,

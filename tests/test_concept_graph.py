@@ -1,7 +1,27 @@
 """The concept graph extension (docs/_ext/concept_graph.py), on small graphs whose answers are known."""
 
+import re
+from pathlib import Path
+
+import cite
 import pytest
-from concept_graph import Concept, ConceptGraph, concept_from_front_matter, errors, parse_front_matter
+import reading_list
+import roadmap
+from concept_graph import (
+    Concept,
+    ConceptGraph,
+    concept_from_front_matter,
+    conf_value,
+    errors,
+    merge_syllabus,
+    parse_front_matter,
+    parse_syllabus,
+    read_site,
+    syllabus_chapters,
+    title_from_slug,
+)
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 STAGES = {"fundamentals": 0, "linear-algebra": 1, "calculus": 1, "multivariate-calculus": 2}
 
@@ -124,3 +144,207 @@ def test_parse_front_matter():
 def test_malformed_front_matter_names_page(meta, message):
     with pytest.raises(ValueError, match=rf"p\.md: .*{message}"):
         concept_from_front_matter(meta, "p.md")
+
+
+# The syllabus, merged with the pages ------------------------------------------------------
+SYLLABUS = """\
+# Syllabus
+## Fundamentals (`fundamentals`)
+- `a` ← – · the start
+- `b` ← a · one step
+## Calculus (`calculus`)
+- `x` ← b, nope · unknown prerequisites are dropped
+- `y` ← x, b · two prerequisites
+## Alchemy (`alchemy`)
+- `gold` ← a · an unknown chapter is left out
+"""
+
+
+def test_parse_syllabus():
+    concepts = parse_syllabus(SYLLABUS)
+    assert [(s.slug, s.chapter, s.prerequisites) for s in concepts][:4] == [
+        ("a", "fundamentals", []),
+        ("b", "fundamentals", ["a"]),
+        ("x", "calculus", ["b", "nope"]),
+        ("y", "calculus", ["x", "b"]),
+    ]
+    assert concepts[1].use == "one step"
+    assert syllabus_chapters(concepts)["calculus"] == ["x", "y"]
+
+
+def test_merge_keeps_pages_and_adds_coming_concepts():
+    pages = [c("a"), c("b", prerequisites=["a"]), c("y", chapter="calculus", prerequisites=["a"])]
+    g = merge_syllabus(pages, parse_syllabus(SYLLABUS), STAGES)
+    assert set(g.concepts) == {"a", "b", "x", "y"}
+    assert g.concepts["y"].prerequisites == ["a"] and not g.concepts["y"].coming  # the page wins
+    assert g.concepts["x"].coming and g.concepts["x"].prerequisites == ["b"]  # unknown dropped
+    assert g.concepts["x"].title == "X"
+
+
+def test_merge_never_closes_a_cycle_with_a_syllabus_edge():
+    pages = [c("a", prerequisites=["b"]), c("b")]  # the pages reverse the syllabus
+    g = merge_syllabus(pages, parse_syllabus(SYLLABUS), STAGES)
+    assert g.find_cycle() is None
+    assert g.topological_order().index("b") < g.topological_order().index("a")
+
+
+def test_title_from_slug():
+    assert title_from_slug("kl-divergence") == "KL divergence"
+    assert title_from_slug("regularization-nn") == "Regularization in networks"
+
+
+def test_real_syllabus_parses_all_chapters():
+    chapters = syllabus_chapters(parse_syllabus((DOCS / "_data" / "SYLLABUS.md").read_text()))
+    assert list(chapters) == list(conf_value(DOCS / "conf.py", "concept_chapter_titles"))
+    assert sum(map(len, chapters.values())) >= 90
+
+
+# Learning paths, on graphs whose answer is known ---------------------------------------------
+def chain_and_fork():
+    #   s -> f -> c -> t,  s -> r -> t,  s -> u (not needed for t),  z alone
+    return [
+        c("s"),
+        c("f", prerequisites=["s"]),
+        c("c", prerequisites=["f"]),
+        c("r", prerequisites=["s"]),
+        c("u", prerequisites=["s"]),
+        c("t", chapter="calculus", prerequisites=["c", "r"]),
+        c("z"),
+    ]
+
+
+def test_learning_path_known_answer():
+    g = ConceptGraph.from_concepts(chain_and_fork(), STAGES)
+    path = g.learning_path("t")
+    assert set(path) == {"s", "f", "c", "r", "t"}  # every ancestor, nothing else
+    assert path[0] == "s" and path[-1] == "t"
+    for concept in path:
+        for p in g.concepts[concept].prerequisites:
+            assert path.index(p) < path.index(concept)
+    assert path == ["s", "f", "c", "r", "t"]  # ties broken by stage, then slug
+
+
+def test_reading_list_is_union_of_paths_in_order():
+    g = ConceptGraph.from_concepts(chain_and_fork(), STAGES)
+    assert reading_list.reading_list(g, ["t", "u"]) == ["s", "f", "c", "r", "u", "t"]
+    assert reading_list.reading_list(g, ["z"]) == ["z"]
+    with pytest.raises(ValueError, match="unknown concept.*nope"):
+        reading_list.reading_list(g, ["nope"])
+
+
+def test_reading_list_text_numbers_links_and_version():
+    concepts = chain_and_fork()
+    for concept in concepts:
+        concept.title = concept.slug.upper()
+    concepts[2].docname = ""  # c has no page yet
+    g = ConceptGraph.from_concepts(concepts, STAGES)
+    text = reading_list.as_text(g, ["c"], "https://x.org/site/", "9.9")
+    assert text.splitlines() == [
+        "Reading list to C (ML Math Reference, version 9.9)",
+        "3 pages, 1 of them not written yet",
+        "",
+        "1. S - https://x.org/site/fundamentals/s.html",
+        "2. F - https://x.org/site/fundamentals/f.html",
+        "3. C - (page coming)",
+    ]
+
+
+def test_real_graph_paths_respect_prerequisites():
+    g = read_site(DOCS)
+    assert len(g.concepts) >= 90
+    order = g.topological_order()
+    path = g.learning_path("backpropagation")
+    assert path[-1] == "backpropagation"
+    assert {"chain-rule", "matrix-multiplication", "multivariate-chain-rule", "sets"} <= set(path)
+    assert set(path) == g.ancestors("backpropagation") | {"backpropagation"}
+    assert path == [s for s in order if s in path]
+    for s in path:
+        assert all(path.index(p) < path.index(s) for p in g.concepts[s].prerequisites)
+
+
+# The roadmap layout -----------------------------------------------------------------------
+TITLES = {"fundamentals": "F", "linear-algebra": "LA", "calculus": "C", "multivariate-calculus": "M"}
+
+
+def overlap(a, b):
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+def check_layout(g, lay):
+    assert set(lay.boxes) <= set(g.concepts)
+    for b in lay.boxes.values():
+        assert 0 <= b.x and b.x + b.w <= lay.width and 0 <= b.y and b.y + b.h <= lay.height, b.slug
+    boxes = list(lay.boxes.values())
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not overlap(a, b), (a.slug, b.slug)
+    expected = {(p, s) for s in lay.boxes for p in g.concepts[s].prerequisites if p in lay.boxes}
+    assert set(lay.edges) == expected
+    # Chapter bands in roadmap order: a later stage is entirely below an earlier one.
+    for a in lay.regions:
+        for b in lay.regions:
+            if g.stages[a.chapter] < g.stages[b.chapter]:
+                assert a.y + a.h <= b.y
+            if a is not b and g.stages[a.chapter] == g.stages[b.chapter]:
+                assert a.y == b.y and (a.x + a.w <= b.x or b.x + b.w <= a.x)  # side by side
+    # Every box sits in its chapter's region, below everything it builds on in that chapter.
+    region = {r.chapter: r for r in lay.regions}
+    for b in boxes:
+        r = region[b.chapter]
+        assert r.x <= b.x and b.x + b.w <= r.x + r.w and r.y <= b.y and b.y + b.h <= r.y + r.h
+        for p in g.concepts[b.slug].prerequisites:
+            if p in lay.boxes and lay.boxes[p].chapter == b.chapter:
+                assert lay.boxes[p].y < b.y
+
+
+def test_layout_small_graph():
+    concepts = chain_and_fork() + [c("v", chapter="linear-algebra", prerequisites=["s"])]
+    g = ConceptGraph.from_concepts(concepts, STAGES)
+    lay = roadmap.layout(g, TITLES)
+    check_layout(g, lay)
+    assert [r.chapter for r in lay.regions] == ["fundamentals", "linear-algebra", "calculus"]
+    assert lay.boxes["f"].y > lay.boxes["s"].y and lay.boxes["c"].y > lay.boxes["f"].y
+
+
+def test_layout_wraps_a_wide_layer():
+    g = ConceptGraph.from_concepts([c(f"n{i}") for i in range(20)], STAGES)
+    lay = roadmap.layout(g, TITLES)
+    check_layout(g, lay)
+    assert len({b.y for b in lay.boxes.values()}) > 1
+
+
+def test_layout_of_the_full_syllabus_and_its_svg():
+    g = read_site(DOCS)
+    titles = conf_value(DOCS / "conf.py", "concept_chapter_titles")
+    lay = roadmap.layout(g, titles)
+    check_layout(g, lay)
+    assert set(lay.boxes) == set(g.concepts)
+    svg = roadmap.render_svg(lay, g, href=lambda s: f"{s}.html")
+    pages = [s for s in g.concepts if not g.concepts[s].coming]
+    assert sorted(re.findall(r'<a class="roadmap-node n-[^"]+" href="([^"]+)\.html"', svg)) == sorted(pages)
+    assert svg.count('class="roadmap-node coming') == len(g.concepts) - len(pages)
+    assert svg.count('<path class="roadmap-edge') == len(lay.edges)
+    assert 'aria-label="' in svg and f'viewBox="0 0 {lay.width:.0f} {lay.height:.0f}"' in svg
+    # Only one chapter: its own concepts and edges.
+    part = roadmap.layout(g, titles, only=["linear-algebra"])
+    check_layout(g, part)
+    assert {b.chapter for b in part.boxes.values()} == {"linear-algebra"}
+
+
+def test_label_lines():
+    assert roadmap.label_lines("Sets") == ["Sets"]
+    lines = roadmap.label_lines("Minima and maxima of a function of one variable in detail")
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert all(len(x) <= roadmap.CHARS_PER_LINE for x in lines)
+    assert roadmap.short_title("Vector space: where you add") == "Vector space"
+
+
+# Citation --------------------------------------------------------------------------------
+def test_citation_and_bibtex():
+    assert cite.year_of("2026, The authors") == "2026"
+    text = cite.citation_text("Sets", "https://x/s.html", "1.2", "2026")
+    assert "Sets" in text and "version 1.2" in text and "https://x/s.html" in text
+    bib = cite.bibtex("sets", "Sets & maps_1", "https://x/s.html", "1.2", "2026")
+    assert bib.startswith("@misc{mlmathref-sets,") and bib.endswith("}")
+    assert r"{Sets \& maps\_1}" in bib and "version      = {1.2}" in bib
+    assert bib.count("{") == bib.count("}")

@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from concept_graph import Concept, ConceptGraph
 
 ROOT = Path(__file__).resolve().parents[1]
 EXT = ROOT / "docs" / "_ext"
@@ -142,16 +143,18 @@ def test_site_builds_without_warnings(site):
 
 def test_every_concept_page_shows_its_prerequisites_as_links(site):
     graph = json.loads((site / "concept-graph.json").read_text())["concepts"]
-    assert len(graph) >= 30
+    assert len([c for c in graph.values() if not c["coming"]]) >= 30
     for slug, concept in graph.items():
+        if concept["coming"]:
+            continue
         html = (site / f"{concept['docname']}.html").read_text()
-        nav = re.search(r'<div class="concept-nav[^"]*">(.*?)</div>', html, re.S)
+        nav = re.search(r'<div class="concept-nav[^"]*">(.*?)<details', html, re.S)
         assert nav, f"{slug}: no concept box"
         hrefs = re.findall(r'href="([^"]+)\.html"', nav.group(1))
         here = posixpath.dirname(concept["docname"])
         linked = {posixpath.normpath(posixpath.join(here, h)) for h in hrefs}
         expected = {graph[p]["docname"] for p in concept["prerequisites"]} | {
-            graph[d]["docname"] for d in concept["dependents"]
+            graph[d]["docname"] for d in concept["dependents"] if not graph[d]["coming"]
         }
         assert linked == expected, slug
 
@@ -172,3 +175,164 @@ def test_definitions_are_numbered_and_linkable(site):
     html = (site / "fundamentals" / "composition.html").read_text()
     assert re.search(r'id="def-composition"', html)
     assert re.search(r"Definition\s*(</span>\s*)?(<span[^>]*>)?\s*1\.3\.1\b", html), "numbered chapter.page.n"
+
+
+# --------------------------------------------------------------------------------------
+# Find, follow and cite: roadmap, learning paths, reading lists, glossary, cite box
+# --------------------------------------------------------------------------------------
+def graph_json(site):
+    data = json.loads((site / "concept-graph.json").read_text())
+    concepts = [
+        Concept(s, c["chapter"], c["prerequisites"], c["docname"], c["title"], c["use"])
+        for s, c in data["concepts"].items()
+    ]
+    return ConceptGraph.from_concepts(concepts, data["stages"])
+
+
+def resolve(page, href):
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+
+
+def roadmap_links(html):
+    svg = re.search(r"<svg class=\"concept-roadmap\".*?</svg>", html, re.S)
+    assert svg, "no roadmap figure"
+    links = re.findall(r'<a class="roadmap-node n-([a-z0-9-]+)" href="([^"]+)"', svg.group(0))
+    coming = re.findall(r'<g class="roadmap-node coming n-([a-z0-9-]+)"', svg.group(0))
+    return svg.group(0), links, coming
+
+
+def test_landing_page_roadmap_links_every_page(site):
+    g = graph_json(site)
+    svg, links, coming = roadmap_links((site / "index.html").read_text())
+    pages = {s for s, c in g.concepts.items() if not c.coming}
+    assert sorted(s for s, _ in links) == sorted(pages), "one link per concept page"
+    assert set(coming) == set(g.concepts) - pages, "every concept without a page shown as coming"
+    for slug, href in links:
+        assert (site / resolve("index.html", href)).is_file(), href
+        assert resolve("index.html", href) == g.concepts[slug].docname + ".html"
+    assert svg.count('<path class="roadmap-edge') == sum(len(c.prerequisites) for c in g.concepts.values())
+    assert 'aria-label="Roadmap of the site' in svg
+
+
+def test_chapter_pages_show_their_part_of_the_roadmap(site):
+    g = graph_json(site)
+    shown = 0
+    for index in sorted((ROOT / "docs").glob("*/index.md")):
+        match = re.search(r"^```\{concept-roadmap\}\s+(\S+)", index.read_text(), re.M)
+        if not match:
+            continue
+        chapter, page = match.group(1), f"{index.parent.name}/index.html"
+        _, links, coming = roadmap_links((site / page).read_text())
+        expected = {s for s, c in g.concepts.items() if c.chapter == chapter}
+        assert {s for s, _ in links} | set(coming) == expected, chapter
+        for _, href in links:
+            assert (site / resolve(page, href)).is_file(), href
+        shown += 1
+    assert shown >= 2
+
+
+def test_every_concept_page_shows_its_full_path_from_zero(site):
+    g = graph_json(site)
+    for slug, concept in g.concepts.items():
+        if concept.coming:
+            continue
+        page = concept.docname + ".html"
+        html = (site / page).read_text()
+        details = re.search(r'<details class="concept-path" data-pages="(\d+)">(.*?)</details>', html, re.S)
+        assert details, f"{slug}: no learning path"
+        path = g.learning_path(slug)
+        assert int(details.group(1)) == len(path) and f"({len(path)} page" in details.group(2)
+        shown = []
+        for cls, item in re.findall(r'<li(?: class="([^"]+)")?>(.*?)</li>', details.group(2), re.S):
+            href = re.search(r'href="([^"]+)"', item)
+            shown.append("here" if cls == "path-here" else resolve(page, href.group(1)) if href else "coming")
+        expected = [
+            "here" if s == slug else "coming" if g.concepts[s].coming else g.concepts[s].docname + ".html"
+            for s in path
+        ]
+        assert shown == expected, slug
+
+
+def test_ready_made_paths_match_the_command_line(site):
+    base = "https://mlmath-ref.example/"
+    for page, targets in [
+        ("paths/zero-to-backpropagation", ["backpropagation"]),
+        ("paths/probability-for-cross-entropy", ["cross-entropy"]),
+    ]:
+        html = (site / f"{page}.html").read_text()
+        block = re.search(r'<div class="reading-list-text[^"]*">.*?<pre>(.*?)</pre>', html, re.S)
+        assert block, page
+        shown = re.sub(r"<[^>]+>", "", block.group(1))
+        shown = shown.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
+        cli = subprocess.run(
+            [sys.executable, str(EXT / "reading_list.py"), "--base-url", base, *targets],
+            capture_output=True,
+            text=True,
+            cwd="/",
+            env={"PATH": "/usr/bin:/bin", "MLMATH_BASEURL": ""},
+        )
+        assert cli.returncode == 0, cli.stderr
+        assert shown.strip() == cli.stdout.strip(), page
+        assert "version" in cli.stdout and cli.stdout.count(base) >= 5
+
+
+def definitions_in_sources():
+    terms = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        if "_build" in path.parts:
+            continue
+        for title in re.findall(r"^:::+\{prf:definition\}[ \t]*(.+?)\s*$", path.read_text(), re.M):
+            terms.append((path, title))
+    return terms
+
+
+def test_every_definition_is_in_the_glossary_and_the_index(site):
+    glossary = (site / "glossary.html").read_text()
+    genindex = (site / "genindex.html").read_text()
+    terms = definitions_in_sources()
+    assert len(terms) >= 30
+    for path, title in terms:
+        name = re.sub(r"[$`*]", "", title)
+        docname = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        if not (site / f"{docname}.html").exists():
+            continue
+        label = re.search(
+            rf"\{{prf:definition\}}[ \t]*{re.escape(title)}\s*\n:label:\s*(\S+)", path.read_text()
+        ).group(1)
+        assert re.search(rf'href="{re.escape(docname)}\.html#{label}"[^>]*>{re.escape(name)}<', glossary), (
+            f"glossary lacks {name!r} ({docname})"
+        )
+        assert f"{docname}.html#{label}" in genindex, f"general index lacks {name!r}"
+
+
+def test_every_concept_page_has_a_cite_box(site):
+    g = graph_json(site)
+    version = __import__("mlmath_ref").__version__
+    for slug, concept in g.concepts.items():
+        if concept.coming:
+            continue
+        html = (site / f"{concept.docname}.html").read_text()
+        box = re.search(r'<aside class="concept-cite".*?</aside>', html, re.S)
+        assert box, slug
+        url = f"https://mlmath-ref.example/{concept.docname}.html"
+        assert f'href="{url}"' in box.group(0) and f"version {version}" in box.group(0)
+        assert f"@misc{{mlmathref-{slug}," in box.group(0)
+
+
+def test_redirect_for_a_moved_slug(tiny_site, tmp_path):
+    registry = tmp_path / "published.txt"
+    registry.write_text("slug old one/old\nlabel def-old b\n")
+    conf = tiny_site / "conf.py"
+    conf.write_text(
+        conf.read_text()
+        + f"concept_redirects = {{'old': 'b', 'def-old': 'c'}}\nconcept_anchor_registry = {str(registry)!r}\n"
+    )
+    out = tmp_path / "out"
+    result = sphinx(tiny_site, out)
+    assert result.returncode == 0, result.stderr
+    moved = (out / "one" / "old.html").read_text()
+    assert 'http-equiv="refresh" content="0; url=../b.html"' in moved
+    assert (
+        "location.replace" in (out / "b.html").read_text()
+        and '"#def-old": "c.html"' in (out / "b.html").read_text()
+    )

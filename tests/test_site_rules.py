@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from concept_graph import concept_from_front_matter, parse_front_matter
+from concept_graph import concept_from_front_matter, parse_front_matter, parse_syllabus, syllabus_chapters
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -18,7 +18,7 @@ EXAMPLES = ROOT / "examples"
 GENERATED = {"_build", "auto_examples", "api", "gen_modules", "_data", "_templates", "_static", "_ext"}
 
 # Chapters whose every syllabus concept must have its page. Add a chapter here when it is written.
-COMPLETE_CHAPTERS = ["fundamentals", "linear-algebra"]
+COMPLETE_CHAPTERS = ["fundamentals", "linear-algebra", "calculus", "multivariate-calculus"]
 
 ANATOMY = [
     "Why machine learning needs it",
@@ -61,13 +61,7 @@ def fences(text):
 
 def syllabus():
     """{chapter: [slugs]} from docs/_data/SYLLABUS.md, a copy of the project's syllabus."""
-    chapters, current = {}, None
-    for line in (DOCS / "_data" / "SYLLABUS.md").read_text().splitlines():
-        if m := re.match(r"^## .*\(`([a-z-]+)`\)", line):
-            current = chapters.setdefault(m.group(1), [])
-        elif (m := re.match(r"^- `([a-z0-9-]+)`", line)) and current is not None:
-            current.append(m.group(1))
-    return chapters
+    return syllabus_chapters(parse_syllabus((DOCS / "_data" / "SYLLABUS.md").read_text()))
 
 
 def test_there_are_concept_pages():
@@ -152,8 +146,11 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*/plot_*.py"))
 
 
 def test_enough_gallery_examples():
-    by_dir = {d: len(list((EXAMPLES / d).glob("plot_*.py"))) for d in ("fundamentals", "linear_algebra")}
-    assert sum(by_dir.values()) >= 12, by_dir
+    # Issue 2 asked for at least twelve examples for fundamentals and linear algebra together,
+    # issue 5 for at least twelve for calculus and multivariate calculus together.
+    count = {d.name: len(list(d.glob("plot_*.py"))) for d in EXAMPLES.iterdir() if d.is_dir()}
+    assert count["fundamentals"] + count["linear_algebra"] >= 12, count
+    assert count["calculus"] + count["multivariate_calculus"] >= 12, count
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
@@ -175,7 +172,13 @@ def test_gallery_example_conventions(path):
     assert re.search(r"\bassert\b|np\.testing\.assert_", last_cell), "the Check asserts something"
 
 
-PUBLIC_MODULES = ["mlmath_ref.fundamentals", "mlmath_ref.linalg"]
+PUBLIC_MODULES = [
+    "mlmath_ref.fundamentals",
+    "mlmath_ref.linalg",
+    "mlmath_ref.calculus",
+    "mlmath_ref.multivariate",
+    "mlmath_ref.autodiff",
+]
 
 
 def public_functions():

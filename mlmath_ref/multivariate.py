@@ -1,0 +1,617 @@
+r"""Multivariate calculus: partial derivatives, gradients, Jacobians, Hessians.
+
+Every function here differentiates a Python function numerically, by central
+differences, exactly as the concept pages define the derivatives: the change
+of the output divided by a small step of the input, one direction at a time.
+They are the reference that the analytic gradients of the autodiff chapter
+are checked against.
+
+See Also
+--------
+mlmath_ref.calculus : The one-variable derivative these build on.
+
+Examples
+--------
+>>> import numpy as np
+>>> from mlmath_ref.multivariate import gradient
+>>> gradient(lambda x: x[0] ** 2 + 3 * x[1], np.array([1.0, 2.0])).round(4)
+array([2., 3.])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlmath_ref._checks import as_array, check_positive, set_module
+
+__all__ = [
+    "directional_derivative",
+    "gradient",
+    "hessian",
+    "jacobian",
+    "partial_derivative",
+]
+
+_EPS = np.finfo(np.float64).eps
+
+
+def _check_f(f, func):
+    """Raise a TypeError naming `f` unless it is callable.
+
+    Parameters
+    ----------
+    f : object
+        What the caller passed as the function.
+    func : str
+        The public function's name, used in the message.
+
+    Raises
+    ------
+    TypeError
+        If `f` is not callable.
+
+    See Also
+    --------
+    gradient : One of the callers.
+
+    Examples
+    --------
+    >>> from mlmath_ref.multivariate import _check_f
+    >>> _check_f(abs, "gradient")
+    """
+    if not callable(f):
+        raise TypeError(f"{func}: f must be callable, got {type(f).__name__}")
+
+
+def _scalar(f, x):
+    """Evaluate a scalar function `f` at `x` and check that it gave a scalar.
+
+    Parameters
+    ----------
+    f : callable
+        A function from vectors of shape ``(n,)`` to real numbers.
+    x : ndarray of shape (n,)
+        Where to evaluate it; `f` gets a copy, so it cannot change `x`.
+
+    Returns
+    -------
+    float
+        ``f(x)``.
+
+    Raises
+    ------
+    ValueError
+        If ``f(x)`` is not a single finite real number; the message names `f`.
+
+    See Also
+    --------
+    gradient : One of the callers.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import _scalar
+    >>> _scalar(np.sum, np.array([1.0, 2.0]))
+    3.0
+    """
+    y = as_array(f(x.copy()), "f(x)")
+    if y.ndim != 0:
+        raise ValueError(
+            f"f must return a scalar (one number), but f(x) has shape {y.shape}; "
+            "for a vector-valued f use jacobian"
+        )
+    return float(y)
+
+
+def _vector(f, x, m=None):
+    """Evaluate a vector function `f` at `x` and check that it gave a vector.
+
+    Parameters
+    ----------
+    f : callable
+        A function from vectors of shape ``(n,)`` to vectors of shape ``(m,)``.
+    x : ndarray of shape (n,)
+        Where to evaluate it; `f` gets a copy, so it cannot change `x`.
+    m : int, optional
+        The required length of the result, once it is known.
+
+    Returns
+    -------
+    ndarray of shape (m,)
+        ``f(x)`` as floats.
+
+    Raises
+    ------
+    ValueError
+        If ``f(x)`` is not a finite 1-D array of length `m`; the message names `f`.
+
+    See Also
+    --------
+    jacobian : The caller.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import _vector
+    >>> _vector(lambda v: 2 * v, np.array([1.0, 2.0]))
+    array([2., 4.])
+    """
+    y = as_array(f(x.copy()), "f(x)")
+    if y.ndim != 1:
+        hint = "; for a scalar f return np.array([value]) or use gradient" if y.ndim == 0 else ""
+        raise ValueError(f"f must return a vector (1-D array), but f(x) has shape {y.shape}{hint}")
+    if m is not None and y.shape[0] != m:
+        raise ValueError(f"f must return vectors of one length, got {m} entries and then {y.shape[0]}")
+    return y
+
+
+def _steps(x, h, power):
+    r"""The step for each coordinate: `h` if given, else :math:`\varepsilon^{p} \max(1, |x_i|)`.
+
+    Parameters
+    ----------
+    x : ndarray of shape (n,)
+        The point.
+    h : float or None
+        The step the caller chose, or None for the default.
+    power : float
+        The exponent :math:`p` of machine epsilon in the default step.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        One positive step per coordinate.
+
+    Raises
+    ------
+    TypeError
+        If `h` is not a real number.
+    ValueError
+        If `h` is not positive and finite.
+
+    See Also
+    --------
+    gradient : One of the callers.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import _steps
+    >>> _steps(np.array([0.0, 100.0]), 0.5, 1 / 3)
+    array([0.5, 0.5])
+    """
+    if h is None:
+        return _EPS**power * np.maximum(1.0, np.abs(x))
+    check_positive(h, "h")
+    return np.full(x.shape, float(h))
+
+
+@set_module("mlmath_ref.multivariate")
+def partial_derivative(f, x, i, h=None):
+    r"""Rate of change of a function of several variables along one coordinate.
+
+    Hold every input fixed except :math:`x_i` and take the one-variable
+    derivative: the slope of the slice of the surface along axis :math:`i`.
+    In training, how much the loss changes per unit change of one weight.
+    Concept page: :ref:`concept-partial-derivative`.
+
+    Parameters
+    ----------
+    f : callable
+        A function from a float array of shape ``(n,)`` to a real number.
+    x : array_like of shape (n,)
+        The point where the derivative is taken.
+    i : int
+        The coordinate, counting from 0 as in Python (the page's
+        :math:`x_{i+1}`).
+    h : float, optional
+        The step. By default :math:`\varepsilon^{1/3} \max(1, |x_i|)`, with
+        :math:`\varepsilon` the machine epsilon.
+
+    Returns
+    -------
+    float
+        The estimate of :math:`\partial f / \partial x_i` at `x`.
+
+    Raises
+    ------
+    TypeError
+        If `f` is not callable, `x` is not numeric, `i` is not an integer or
+        `h` is not a real number.
+    ValueError
+        If `x` is not a finite non-empty vector, `i` is out of range, `h` is
+        not positive and finite, or `f` does not return a single number.
+
+    See Also
+    --------
+    gradient : All the partial derivatives at once.
+    directional_derivative : The rate of change along any direction.
+
+    Notes
+    -----
+    The central difference along the unit vector :math:`\mathbf{e}_i`,
+
+    .. math::
+
+        \frac{\partial f}{\partial x_i}(\mathbf{x}) \approx
+        \frac{f(\mathbf{x} + h \mathbf{e}_i) - f(\mathbf{x} - h \mathbf{e}_i)}{2h},
+
+    has error :math:`O(h^2)` from the truncated Taylor series plus about
+    :math:`\varepsilon |f| / h` from rounding; the default step balances the
+    two. NumPy's ``np.gradient`` differentiates sampled *data* on a grid;
+    this differentiates a *function* at one point.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import partial_derivative
+    >>> def f(x):
+    ...     return x[0] ** 2 * x[1]
+    >>> round(partial_derivative(f, np.array([3.0, 2.0]), 0), 6)   # 2 * x1 * x2
+    12.0
+    >>> round(partial_derivative(f, np.array([3.0, 2.0]), 1), 6)   # x1 ** 2
+    9.0
+    >>> partial_derivative(f, np.array([3.0, 2.0]), 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: i must be a coordinate index in 0..1, got 2
+    """
+    _check_f(f, "partial_derivative")
+    x = as_array(x, "x", ndim=1)
+    if isinstance(i, bool) or not isinstance(i, (int, np.integer)):
+        raise TypeError(f"i must be an integer, got {i!r}")
+    if not 0 <= i < x.size:
+        raise ValueError(f"i must be a coordinate index in 0..{x.size - 1}, got {i}")
+    step = _steps(x, h, 1 / 3)[i]
+    e_i = np.zeros_like(x)
+    e_i[i] = step
+    return float((_scalar(f, x + e_i) - _scalar(f, x - e_i)) / (2 * step))
+
+
+@set_module("mlmath_ref.multivariate")
+def gradient(f, x, h=None):
+    r"""The vector of all partial derivatives: the direction of steepest increase.
+
+    Entry :math:`i` is :math:`\partial f / \partial x_i`. Geometrically the
+    gradient points uphill, perpendicular to the contour line through `x`,
+    and its length is the slope in that direction; gradient descent steps
+    against it. Concept page: :ref:`concept-gradient`.
+
+    Parameters
+    ----------
+    f : callable
+        A function from a float array of shape ``(n,)`` to a real number.
+    x : array_like of shape (n,)
+        The point where the gradient is taken.
+    h : float, optional
+        The step, the same for every coordinate. By default
+        :math:`\varepsilon^{1/3} \max(1, |x_i|)` for coordinate :math:`i`.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        The estimate of :math:`\nabla f(\mathbf{x})`.
+
+    Raises
+    ------
+    TypeError
+        If `f` is not callable, `x` is not numeric or `h` is not a real number.
+    ValueError
+        If `x` is not a finite non-empty vector, `h` is not positive and
+        finite, or `f` does not return a single number.
+
+    See Also
+    --------
+    partial_derivative : One entry of the gradient.
+    jacobian : The same for vector-valued functions; its rows are gradients.
+    hessian : The derivative of the gradient.
+
+    Notes
+    -----
+    .. math::
+
+        \nabla f(\mathbf{x}) = \Bigl(\frac{\partial f}{\partial x_1}, \dots,
+        \frac{\partial f}{\partial x_n}\Bigr),
+        \qquad
+        \frac{\partial f}{\partial x_i} \approx
+        \frac{f(\mathbf{x} + h \mathbf{e}_i) - f(\mathbf{x} - h \mathbf{e}_i)}{2h}
+
+    This costs :math:`2n` evaluations of `f`, which is why networks with
+    millions of weights use reverse-mode automatic differentiation instead
+    (one backward pass). For a quadratic
+    :math:`f(\mathbf{x}) = \mathbf{x}^\top A \mathbf{x} + \mathbf{b}^\top \mathbf{x}`
+    the gradient is :math:`(A + A^\top)\mathbf{x} + \mathbf{b}`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import gradient
+    >>> def f(x):
+    ...     return x[0] ** 2 + 3 * x[0] * x[1]
+    >>> gradient(f, np.array([1.0, 2.0])).round(4)   # (2 x1 + 3 x2, 3 x1)
+    array([8., 3.])
+    >>> gradient(lambda x: x, np.array([1.0, 2.0]))
+    Traceback (most recent call last):
+    ...
+    ValueError: f must return a scalar (one number), but f(x) has shape (2,); ...
+    """
+    _check_f(f, "gradient")
+    x = as_array(x, "x", ndim=1)
+    steps = _steps(x, h, 1 / 3)
+    g = np.empty_like(x)
+    for i, step in enumerate(steps):
+        e_i = np.zeros_like(x)
+        e_i[i] = step
+        g[i] = (_scalar(f, x + e_i) - _scalar(f, x - e_i)) / (2 * step)
+    return g
+
+
+@set_module("mlmath_ref.multivariate")
+def directional_derivative(f, x, v, h=None):
+    r"""Rate of change of a function when its input moves along a vector.
+
+    The slope of :math:`t \mapsto f(\mathbf{x} + t\mathbf{v})` at
+    :math:`t = 0`. For a differentiable `f` it equals
+    :math:`\nabla f(\mathbf{x})^\top \mathbf{v}`, which is largest when
+    :math:`\mathbf{v}` points along the gradient. Concept page:
+    :ref:`concept-directional-derivative`.
+
+    Parameters
+    ----------
+    f : callable
+        A function from a float array of shape ``(n,)`` to a real number.
+    x : array_like of shape (n,)
+        The point.
+    v : array_like of shape (n,)
+        The direction, used **as given, not normalised**: doubling `v`
+        doubles the result. Pass a unit vector for the slope per unit
+        distance. A zero `v` is allowed and gives 0.
+    h : float, optional
+        The step in :math:`t`. By default
+        :math:`\varepsilon^{1/3} \max(1, \max_i |x_i|) / \max_i |v_i|`, so
+        that the point moves by about :math:`\varepsilon^{1/3}` of its size.
+
+    Returns
+    -------
+    float
+        The estimate of :math:`D_{\mathbf{v}} f(\mathbf{x})`.
+
+    Raises
+    ------
+    TypeError
+        If `f` is not callable, `x` or `v` is not numeric or `h` is not a
+        real number.
+    ValueError
+        If `x` is not a finite non-empty vector, `v` does not have the shape
+        of `x`, `h` is not positive and finite, or `f` does not return a
+        single number.
+
+    See Also
+    --------
+    gradient : The vector whose dot product with `v` this equals.
+    partial_derivative : The special case :math:`\mathbf{v} = \mathbf{e}_i`.
+
+    Notes
+    -----
+    .. math::
+
+        D_{\mathbf{v}} f(\mathbf{x})
+        = \lim_{t \to 0} \frac{f(\mathbf{x} + t\mathbf{v}) - f(\mathbf{x})}{t}
+        \approx \frac{f(\mathbf{x} + h\mathbf{v}) - f(\mathbf{x} - h\mathbf{v})}{2h}
+        = \nabla f(\mathbf{x})^\top \mathbf{v} + O(h^2)
+
+    It is computed from this definition with two evaluations of `f`, not
+    from the gradient (which would take :math:`2n`); forward-mode automatic
+    differentiation computes the same number exactly, also in one pass.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import directional_derivative
+    >>> def f(x):
+    ...     return x[0] ** 2 + x[1] ** 2
+    >>> x = np.array([1.0, 1.0])
+    >>> round(directional_derivative(f, x, np.array([1.0, 0.0])), 6)   # along x1
+    2.0
+    >>> round(directional_derivative(f, x, np.array([1.0, -1.0])), 6)  # along the contour
+    0.0
+    >>> directional_derivative(f, x, np.zeros(2))
+    0.0
+    >>> directional_derivative(f, x, np.ones(3))
+    Traceback (most recent call last):
+    ...
+    ValueError: x and v must have the same shape, got (2,) and (3,)
+    """
+    _check_f(f, "directional_derivative")
+    x = as_array(x, "x", ndim=1)
+    v = as_array(v, "v", ndim=1)
+    if x.shape != v.shape:
+        raise ValueError(f"x and v must have the same shape, got {x.shape} and {v.shape}")
+    if h is not None:
+        check_positive(h, "h")
+    size = np.max(np.abs(v))
+    if size == 0:
+        _scalar(f, x)  # still check that f is a scalar function
+        return 0.0
+    t = float(h) if h is not None else _EPS ** (1 / 3) * max(1.0, float(np.max(np.abs(x)))) / size
+    return float((_scalar(f, x + t * v) - _scalar(f, x - t * v)) / (2 * t))
+
+
+@set_module("mlmath_ref.multivariate")
+def jacobian(f, x, h=None):
+    r"""The matrix of all partial derivatives of a vector-valued function.
+
+    For :math:`f\colon \mathbb{R}^n \to \mathbb{R}^m` the Jacobian is the
+    :math:`m \times n` matrix :math:`J` with :math:`J_{ij} = \partial f_i /
+    \partial x_j`: the matrix of the linear map that best approximates `f`
+    near `x`. Column :math:`j` is how the output moves when :math:`x_j`
+    moves; row :math:`i` is the gradient of output :math:`i`. Concept page:
+    :ref:`concept-jacobian`.
+
+    Parameters
+    ----------
+    f : callable
+        A function from a float array of shape ``(n,)`` to a float array of
+        shape ``(m,)``.
+    x : array_like of shape (n,)
+        The point.
+    h : float, optional
+        The step, the same for every coordinate. By default
+        :math:`\varepsilon^{1/3} \max(1, |x_j|)` for coordinate :math:`j`.
+
+    Returns
+    -------
+    ndarray of shape (m, n)
+        The estimate of :math:`J_f(\mathbf{x})`.
+
+    Raises
+    ------
+    TypeError
+        If `f` is not callable, `x` is not numeric or `h` is not a real number.
+    ValueError
+        If `x` is not a finite non-empty vector, `h` is not positive and
+        finite, or `f` does not return 1-D arrays of one length.
+
+    See Also
+    --------
+    gradient : The Jacobian of a scalar function, as a vector.
+    mlmath_ref.linalg.matrix_of : The same column-by-column construction for a linear map.
+
+    Notes
+    -----
+    Built column by column, as the matrix of a linear map is:
+
+    .. math::
+
+        J_f(\mathbf{x}) = \Bigl[\, \cdots \;\;
+        \frac{f(\mathbf{x} + h\mathbf{e}_j) - f(\mathbf{x} - h\mathbf{e}_j)}{2h}
+        \;\; \cdots \,\Bigr],
+        \qquad
+        f(\mathbf{x} + \mathbf{d}) = f(\mathbf{x}) + J_f(\mathbf{x})\,\mathbf{d}
+        + O(\lVert \mathbf{d} \rVert^2)
+
+    For a linear map :math:`f(\mathbf{x}) = W\mathbf{x} + \mathbf{b}` the
+    Jacobian is :math:`W` everywhere; the chain rule says
+    :math:`J_{f \circ g}(\mathbf{x}) = J_f(g(\mathbf{x}))\, J_g(\mathbf{x})`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import jacobian
+    >>> def polar_to_xy(p):
+    ...     r, theta = p
+    ...     return np.array([r * np.cos(theta), r * np.sin(theta)])
+    >>> jacobian(polar_to_xy, np.array([2.0, 0.0])).round(4)
+    array([[1., 0.],
+           [0., 2.]])
+    >>> jacobian(np.sum, np.array([1.0, 2.0]))
+    Traceback (most recent call last):
+    ...
+    ValueError: f must return a vector (1-D array), but f(x) has shape (); ...
+    """
+    _check_f(f, "jacobian")
+    x = as_array(x, "x", ndim=1)
+    steps = _steps(x, h, 1 / 3)
+    columns, m = [], None
+    for j, step in enumerate(steps):
+        e_j = np.zeros_like(x)
+        e_j[j] = step
+        plus = _vector(f, x + e_j, m)
+        m = plus.shape[0]
+        minus = _vector(f, x - e_j, m)
+        columns.append((plus - minus) / (2 * step))
+    return np.stack(columns, axis=1)
+
+
+@set_module("mlmath_ref.multivariate")
+def hessian(f, x, h=None):
+    r"""The matrix of second partial derivatives: the curvature of a function.
+
+    :math:`H_{ij} = \partial^2 f / \partial x_i \partial x_j`. Its
+    eigenvectors are the directions of pure curvature and its eigenvalues
+    how strongly the function bends along them: all positive at a minimum,
+    of both signs at a saddle point. Concept page: :ref:`concept-hessian`.
+
+    Parameters
+    ----------
+    f : callable
+        A function from a float array of shape ``(n,)`` to a real number.
+    x : array_like of shape (n,)
+        The point.
+    h : float, optional
+        The step, the same for every coordinate. By default
+        :math:`\varepsilon^{1/4} \max(1, |x_i|)` for coordinate :math:`i`,
+        larger than for first derivatives because a second difference
+        divides by :math:`h^2`.
+
+    Returns
+    -------
+    ndarray of shape (n, n)
+        The estimate of :math:`\nabla^2 f(\mathbf{x})`, exactly symmetric.
+
+    Raises
+    ------
+    TypeError
+        If `f` is not callable, `x` is not numeric or `h` is not a real number.
+    ValueError
+        If `x` is not a finite non-empty vector, `h` is not positive and
+        finite, or `f` does not return a single number.
+
+    See Also
+    --------
+    gradient : The first derivatives.
+    jacobian : The Hessian is the Jacobian of the gradient.
+
+    Notes
+    -----
+    Each entry is a central difference in two directions at once:
+
+    .. math::
+
+        H_{ij} \approx \frac{f(\mathbf{x} + h_i\mathbf{e}_i + h_j\mathbf{e}_j)
+        - f(\mathbf{x} + h_i\mathbf{e}_i - h_j\mathbf{e}_j)
+        - f(\mathbf{x} - h_i\mathbf{e}_i + h_j\mathbf{e}_j)
+        + f(\mathbf{x} - h_i\mathbf{e}_i - h_j\mathbf{e}_j)}{4 h_i h_j}
+
+    with error :math:`O(h^2)` plus about :math:`\varepsilon |f| / h^2` from
+    rounding. For a twice continuously differentiable `f` the mixed partials
+    agree, :math:`H_{ij} = H_{ji}` (Schwarz's theorem), and the formula is
+    symmetric in :math:`i` and :math:`j`; only the upper triangle is computed
+    and mirrored, so rounding cannot break the symmetry.
+    For :math:`f(\mathbf{x}) = \mathbf{x}^\top A \mathbf{x} + \mathbf{b}^\top
+    \mathbf{x}` the Hessian is :math:`A + A^\top` everywhere. It costs
+    :math:`2n(n + 1)` evaluations of `f`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.multivariate import hessian
+    >>> def saddle(x):
+    ...     return x[0] ** 2 - x[1] ** 2
+    >>> hessian(saddle, np.array([0.0, 0.0])).round(4)
+    array([[ 2.,  0.],
+           [ 0., -2.]])
+    >>> hessian(saddle, np.array([0.0, 0.0]), h=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: h must be positive and finite, got 0
+    """
+    _check_f(f, "hessian")
+    x = as_array(x, "x", ndim=1)
+    steps = _steps(x, h, 1 / 4)
+    n = x.size
+    H = np.empty((n, n))
+    for i in range(n):
+        for j in range(i, n):
+            d_i = np.zeros_like(x)
+            d_j = np.zeros_like(x)
+            d_i[i] = steps[i]
+            d_j[j] = steps[j]
+            H[i, j] = (
+                _scalar(f, x + d_i + d_j)
+                - _scalar(f, x + d_i - d_j)
+                - _scalar(f, x - d_i + d_j)
+                + _scalar(f, x - d_i - d_j)
+            ) / (4 * steps[i] * steps[j])
+            H[j, i] = H[i, j]
+    return H

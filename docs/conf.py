@@ -159,3 +159,6 @@ html_theme_options = {
 }
 html_last_updated_fmt = None
 html_show_sourcelink = False
+# The per-domain index pages (a list of every proof block, a one-line module index) add
+# about a second to every build and are covered better by the glossary and the API pages.
+html_domain_indices = False

@@ -124,6 +124,49 @@ def test_bad_graph_fails_the_build_naming_the_page(tiny_site, tmp_path, edit, me
     assert re.search(message, result.stderr), result.stderr
 
 
+def test_incremental_build_keeps_and_updates_numbers(tmp_path):
+    """Definitions keep their numbers when a page's text changes, and move when blocks do.
+
+    concept_graph skips Sphinx's renumbering walk when no numbered block moved; this checks
+    both sides of that shortcut on a small numbered site with sphinx-proof.
+    """
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        textwrap.dedent(f"""\
+        import sys
+        sys.path.insert(0, {str(EXT)!r})
+        extensions = ["myst_parser", "sphinx_proof", "concept_graph"]
+        myst_enable_extensions = ["colon_fence"]
+        numfig = True
+        numfig_secnum_depth = 2
+        concept_chapters = {{"one": 0}}
+        """)
+    )
+    (src / "index.md").write_text("# Home\n\n```{toctree}\n:numbered: 2\n\nch/index\n```\n")
+    (src / "ch").mkdir()
+    (src / "ch" / "index.md").write_text("# Chapter\n\n```{toctree}\na\nb\n```\n")
+    definition = ":::{{prf:definition}} {name}\n:label: def-{name}\n\nText.\n:::\n\n"
+    (src / "ch" / "a.md").write_text("# A\n\n" + definition.format(name="alpha"))
+    b_text = "# B\n\nSome words.\n\n" + definition.format(name="beta")
+    (src / "ch" / "b.md").write_text(b_text)
+    assert sphinx(src, out).returncode == 0
+    assert "Definition 1.2.1" in text_of(out / "ch" / "b.html")
+
+    (src / "ch" / "b.md").write_text(b_text.replace("Some words.", "Other words."))
+    assert sphinx(src, out).returncode == 0
+    b = text_of(out / "ch" / "b.html")
+    assert "Other words." in b and "Definition 1.2.1" in b and "1.2. B" in b
+    assert "Definition 1.1.1" in text_of(out / "ch" / "a.html")
+
+    (src / "ch" / "b.md").write_text(
+        b_text.replace("Some words.\n\n", "Some words.\n\n" + definition.format(name="gamma"))
+    )
+    assert sphinx(src, out).returncode == 0
+    b = text_of(out / "ch" / "b.html")
+    assert re.search(r"Definition 1\.2\.1\s*\(gamma\).*Definition 1\.2\.2\s*\(beta\)", b, re.S)
+
+
 # --------------------------------------------------------------------------------------
 # The real site
 # --------------------------------------------------------------------------------------

@@ -518,6 +518,8 @@ def _key(concept):
 
 
 def _on_doctree_read(app, doctree):
+    app._mlmath_new_enums = getattr(app, "_mlmath_new_enums", {})
+    app._mlmath_new_enums[app.env.docname] = _enumerables(app, doctree)
     _collect_definitions(app.env, doctree)
     concept = _env_data(app.env).get(app.env.docname)
     if concept is None:
@@ -551,6 +553,31 @@ def _definition_term(node):
     """The term a {prf:definition} block defines: its title without sphinx-proof's brackets."""
     title = node.next_node(nodes.title)
     return re.sub(r"^\s*\((.*)\)\s*$", r"\1", title.astext() if title is not None else "").strip()
+
+
+def _snapshot_numbers(app, env, docname):
+    """Before Sphinx's collectors forget a page, keep what numbering it had (runs first)."""
+    app._mlmath_old_numbers = getattr(app, "_mlmath_old_numbers", {})
+    app._mlmath_old_numbers[docname] = (
+        env.toc_fignumbers.get(docname),
+        env.toc_secnumbers.get(docname),
+        tuple(env.toctree_includes.get(docname, ())),
+        tuple(_definitions(env).get(docname, ())),
+    )
+
+
+def _enumerables(app, doctree):
+    """{figure type: [ids in document order]} of the numbered blocks of a doctree.
+
+    Sections are left out: below the page level (``:numbered: 2``) they carry no number.
+    """
+    std = app.env.domains.standard_domain
+    found = {}
+    for node in doctree.findall(nodes.Element):
+        figtype = std.get_enumerable_node_type(node)
+        if figtype and figtype != "section" and node["ids"]:
+            found.setdefault(figtype, []).append(node["ids"][0])
+    return found
 
 
 def _on_purge(app, env, docname):
@@ -593,26 +620,94 @@ def _on_check_consistency(app, env):
 
 
 def _on_env_updated(app, env):
-    """Re-write every concept page when an edit changed the graph or a title (links on other pages move)."""
+    """Pages to re-write (not re-read) because they show what other pages declare.
+
+    Concept boxes ("Where this leads", the full path) and the pages that show the whole
+    graph (roadmap, chapter lists, reading lists, glossary) are filled in at write time from
+    the environment, so a change elsewhere only needs them re-written:
+
+    - the graph changed (a slug, a prerequisite, a chapter or a title): every concept page and
+      every whole-graph page;
+    - some page was read (a definition may have changed): the whole-graph pages;
+    - nothing was read (a no-op build): nothing.
+    """
     purged = getattr(app, "_mlmath_purged", {})
     app._mlmath_purged = {}
     env._mlmath_roadmap = None
     data = _env_data(env)
+    read = getattr(app, "_mlmath_read", set())
+    old_numbers = getattr(app, "_mlmath_old_numbers", {})
+    app._mlmath_numbering_unchanged = _keep_numbers_if_unchanged(app, env, read, old_numbers)
     changed = any(d not in data or _key(data[d]) != old for d, old in purged.items())
-    new_pages = any(d not in purged for d in data if d in getattr(app, "_mlmath_reread", ()))
-    if not (changed or new_pages):
-        return []
-    return sorted({c.docname for c in data.values()} | _chapter_pages(env))
+    new_pages = any(d not in purged for d in data if d in read)
+    if changed or new_pages or getattr(app, "_mlmath_removed", set()):
+        return sorted({c.docname for c in data.values()} | _chapter_pages(env))
+    definitions_changed = any(
+        tuple(_definitions(env).get(d, ())) != old_numbers.get(d, (None,) * 4)[3] for d in read
+    )
+    return sorted(_chapter_pages(env)) if definitions_changed else []
+
+
+def _keep_numbers_if_unchanged(app, env, read, old_numbers):
+    """True, with the old numbers put back, when re-reading cannot have changed any number.
+
+    That is when no page was added or removed and every page read has the same toctree and
+    the same numbered blocks (definitions, theorems, figures), with the same ids in the same
+    order, as before: an edit to a page's text, code or maths. Then Sphinx's renumbering walk
+    over every doctree is skipped (see _skip_renumbering_when_nothing_was_read).
+    """
+    if getattr(app, "_mlmath_removed", True) or not read:
+        return not read and not getattr(app, "_mlmath_removed", True)
+    new_enums = getattr(app, "_mlmath_new_enums", {})
+    for d in read:
+        if d not in old_numbers:
+            return False
+        figs, secs, toctree, _ = old_numbers[d]
+        if figs is None or secs is None or toctree != tuple(env.toctree_includes.get(d, ())):
+            return False
+        old = {t: [i for i, _ in sorted(ids.items(), key=lambda kv: kv[1])] for t, ids in figs.items()}
+        if old != {t: ids for t, ids in new_enums.get(d, {}).items()}:
+            return False
+    for d in read:
+        figs, secs, _, _ = old_numbers[d]
+        env.toc_fignumbers[d] = figs
+        env.toc_secnumbers[d] = secs
+    return True
 
 
 def _on_get_outdated(app, env, added, changed, removed):
-    app._mlmath_reread = set(added) | set(changed)
+    app._mlmath_removed = set(removed)
     env._mlmath_roadmap = None
-    if removed & set(_env_data(env)):
-        return sorted({c.docname for c in _env_data(env).values()} | _chapter_pages(env))
-    # Pages that show the whole graph (roadmap, reading lists, glossary) are few and cheap:
-    # re-read them on every build so that they never show a stale graph.
-    return sorted(_chapter_pages(env) - set(removed))
+    return []
+
+
+def _on_before_read_docs(app, env, docnames):
+    app._mlmath_read = set(docnames)
+
+
+def _skip_renumbering_when_nothing_was_read(app):
+    """Spare incremental builds Sphinx's walk over every doctree to renumber figures.
+
+    sphinx-proof turns on ``numfig``, and Sphinx then re-assigns every section, figure,
+    definition and theorem number on every build by loading all ~200 doctrees (3 to 6 s
+    here), even when no page was read. Numbers depend only on the toctrees and on the
+    numbered blocks of each page, so when neither changed (see _keep_numbers_if_unchanged)
+    the numbers kept in the pickled environment are still right. This wraps the
+    TocTreeCollector's listener; any other build renumbers exactly as before.
+    """
+    from sphinx.environment.collectors.toctree import TocTreeCollector
+
+    listeners = app.events.listeners["env-get-updated"]
+    for i, listener in enumerate(listeners):
+        if isinstance(getattr(listener.handler, "__self__", None), TocTreeCollector):
+            original = listener.handler
+
+            def get_updated_docs(app, env, _original=original):
+                if getattr(app, "_mlmath_numbering_unchanged", False):
+                    return []
+                return _original(app, env)
+
+            listeners[i] = listener._replace(handler=get_updated_docs)
 
 
 def _links(app, fromdoc, graph, slugs):
@@ -948,9 +1043,12 @@ def setup(app):
     app.connect("html-page-context", _on_html_page_context)
     app.connect("source-read", _on_source_read)
     app.connect("doctree-read", _on_doctree_read)
+    app.connect("env-purge-doc", _snapshot_numbers, priority=100)
     app.connect("env-purge-doc", _on_purge)
     app.connect("env-merge-info", _on_merge)
     app.connect("env-get-outdated", _on_get_outdated)
+    app.connect("env-before-read-docs", _on_before_read_docs)
+    app.connect("builder-inited", _skip_renumbering_when_nothing_was_read)
     app.connect("env-updated", _on_env_updated)
     app.connect("env-check-consistency", _on_check_consistency)
     app.connect("doctree-resolved", _on_doctree_resolved)

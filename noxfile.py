@@ -5,7 +5,7 @@
                      page, the site's own rules, and a -W build of the site
     nox -s lint      ruff and numpydoc validation of the public API
     nox -s serve     live preview with sphinx-autobuild
-    nox -s bench     the linalg benchmark (figures for the notes, never a test)
+    nox -s bench     benchmarks of linalg and autodiff against NumPy (figures, never a test)
     nox -s path -- backpropagation softmax
                      print the reading list (every prerequisite, in order, with links
                      and the site version) to the given concepts; ``--list`` lists them

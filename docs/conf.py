@@ -33,6 +33,8 @@ extensions = [
     "sphinx_proof",
     "sphinxcontrib.bibtex",
     "concept_graph",
+    "offline_assets",  # MathJax served from the site (docs/_ext/offline_assets.py)
+    "reproducible",  # fixed file times in the gallery's zip downloads
 ]
 
 exclude_patterns = ["_build", "_data", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]
@@ -125,7 +127,15 @@ sphinx_gallery_conf = {
     "matplotlib_animations": False,
     "show_memory": False,
     "show_signature": False,
-    "min_reported_time": 0,
+    # Reproducible output: two builds of the same sources give the same bytes. No
+    # "Total running time" line (no example runs for a day) and no execution-time pages
+    # (they also load DataTables from a CDN).
+    "min_reported_time": 86400,
+    "write_computation_times": False,
+    # A last expression that returns a matplotlib object (ax.legend()) would print its
+    # repr, "<matplotlib.legend.Legend object at 0x7f...>": noise for readers, and the
+    # address changes from run to run.
+    "ignore_repr_types": r"matplotlib\.",
 }
 
 # -- Bibliography --------------------------------------------------------------

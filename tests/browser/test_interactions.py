@@ -1,0 +1,88 @@
+"""What a reader does on chosen pages: search, copy code, switch to dark mode, follow a path."""
+
+import re
+
+import pytest
+
+DARK_PAGE = "linear-algebra/determinant.html"  # a figure, math and the concept box
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def test_search_finds_a_concept_page_from_its_title(page, base_url):
+    page.goto(base_url + "search.html?q=" + "Determinant: how much a map scales area and volume")
+    hit = page.locator('ul.search li a[href*="linear-algebra/determinant.html"]').first
+    hit.wait_for(timeout=15000)
+    first = page.locator("ul.search li a").first
+    assert "determinant.html" in first.get_attribute("href"), "the page is not the first result"
+
+
+def test_copy_button_copies_code_without_prompts_or_output(page, base_url):
+    page.goto(base_url + "fundamentals/composition.html")
+    block = page.locator("div.highlight", has_text=">>> from mlmath_ref.fundamentals import compose").first
+    block.hover()
+    block.locator("button.copybtn").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("from mlmath_ref.fundamentals import compose\n"), copied
+    assert ">>>" not in copied and "..." not in copied
+    assert "    return x**2" in copied
+    assert not re.search(r"^(8|4)$", copied, re.M), "output lines were copied"
+
+
+def choose_mode(page, mode):
+    """Open the theme's colour-mode menu and pick a mode (light, dark or auto)."""
+    page.locator("button.theme-switch-button:visible").first.click()
+    page.locator(f"button.theme-change-button[data-mode={mode}]:visible").first.click()
+
+
+def theme_of(page):
+    return page.evaluate("document.documentElement.dataset.theme")
+
+
+def test_dark_mode_switch_works_and_figures_stay_readable(page, base_url, artifacts):
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(base_url + DARK_PAGE)
+    page.evaluate("MathJax.startup.promise")
+    figure = page.locator(".bd-content figure img, .bd-content img.sphx-glr-single-img").first
+    figure.scroll_into_view_if_needed()
+    assert theme_of(page) == "light"  # a fresh profile follows the system (light here)
+    choose_mode(page, "dark")
+    assert theme_of(page) == "dark", "the switch did not turn the page dark"
+    background = page.evaluate(f"getComputedStyle(document.querySelector('{DARK_SELECTOR}')).backgroundColor")
+    assert background == "rgb(255, 255, 255)", "figures drawn on white lost their white card in dark mode"
+    page_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert page_background != "rgb(255, 255, 255)", "dark mode did not darken the page"
+    figure.screenshot(path=str(artifacts / "figure-dark.png"))
+    page.screenshot(path=str(artifacts / "page-dark.png"))
+    choose_mode(page, "light")
+    assert theme_of(page) == "light"
+    page.screenshot(path=str(artifacts / "page-light.png"))
+    figure.screenshot(path=str(artifacts / "figure-light.png"))
+    # The choice is remembered across pages.
+    page.goto(base_url + "index.html")
+    assert theme_of(page) == "light"
+
+
+DARK_SELECTOR = ".bd-content figure img, .bd-content img.sphx-glr-single-img"
+
+
+def test_before_you_start_link_goes_to_the_prerequisite(page, base_url):
+    page.goto(base_url + "linear-algebra/determinant.html")
+    box = page.locator("p", has_text="Before you start:").first
+    link = box.locator("a.concept-link").first
+    title = link.inner_text()
+    assert title == "The matrix of a linear map: where the unit vectors land"
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("linear-algebra/matrix-of-a-map.html")
+    heading = page.locator("h1").first.inner_text()
+    assert heading.startswith(title.split(":")[0]), heading

@@ -1,0 +1,186 @@
+"""Every page of the built site, in a real browser, with nothing but the local server.
+
+One visit per page (cached) feeds several tests, so a failure names the page and the property:
+the page loads with no console error and no failed request; every request goes to the local
+server (any other is recorded, blocked, and fails); math is rendered by MathJax, not left as
+TeX; every image loads; axe-core finds no accessibility violation (see AXE_IGNORED).
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from offline_assets import node_modules
+
+# axe-core violations that belong to third-party markup we do not control, each by rule id
+# and a CSS selector that must match every offending node, with the reason. Anything else fails.
+AXE_IGNORED = {
+    "label-content-name-mismatch": [
+        (
+            r"\.search-button-field",
+            "pydata-sphinx-theme's search button: its aria-label 'Search' differs from its visible "
+            "text ('Search Ctrl+K'); theme template",
+        )
+    ],
+    "region": [
+        (
+            r"\.sidebar-primary-item",
+            "pydata-sphinx-theme puts the sidebar's logo/search item outside any landmark; theme template",
+        )
+    ],
+    "summary-name": [
+        (
+            r"\.bd-sidenav .*details > summary|details\[open=\"open\"\] > summary",
+            "pydata-sphinx-theme's collapsible table-of-contents toggles are <summary> elements with "
+            "an icon only (the entry's link next to it has the name); theme template",
+        )
+    ],
+    "link-name": [
+        (
+            r"\.sphx-glr-thumbcontainer",
+            "sphinx-gallery's thumbnail cards hide the link text with CSS and show the title in a "
+            "separate <div>; sphinx-gallery template",
+        )
+    ],
+}
+
+
+@dataclass
+class Visit:
+    console_errors: list = field(default_factory=list)
+    failed_requests: list = field(default_factory=list)
+    external_requests: list = field(default_factory=list)
+    broken_images: list = field(default_factory=list)
+    math_elements: int = 0
+    rendered_math: int = 0
+    raw_tex: list = field(default_factory=list)
+    axe_violations: list = field(default_factory=list)
+
+
+_visits = {}
+
+
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    context = browser.new_context()
+    local = urlsplit(base_url).netloc
+    external = []
+
+    def guard(route):
+        # Block, and record, anything that is not the local server: the site must work offline.
+        if urlsplit(route.request.url).netloc != local and not route.request.url.startswith("data:"):
+            external.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    context.external = external
+    yield context
+    context.close()
+
+
+MATH_JS = """async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) { await MathJax.startup.promise; }
+  const math = Array.from(document.querySelectorAll('.math'));
+  const raw = math.filter(el => !el.querySelector('mjx-container') && !el.matches('mjx-container'))
+                  .map(el => el.textContent.trim().slice(0, 60));
+  return {math: math.length, rendered: document.querySelectorAll('mjx-container').length, raw};
+}"""
+
+IMAGES_JS = """async () => {
+  const broken = [];
+  for (const img of Array.from(document.images)) {
+    const probe = new Image();
+    probe.src = img.currentSrc || img.src;
+    try { await probe.decode(); if (!probe.naturalWidth) broken.push(img.src); }
+    catch (e) { broken.push(img.src); }
+  }
+  return broken;
+}"""
+
+
+def visit(context, base_url, path):
+    if path in _visits:
+        return _visits[path]
+    result = Visit()
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda msg: result.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: result.console_errors.append(str(error)))
+    page.on("requestfailed", lambda req: result.failed_requests.append(f"{req.url} ({req.failure})"))
+    page.on(
+        "response",
+        lambda resp: (
+            result.failed_requests.append(f"{resp.url} (HTTP {resp.status})") if resp.status >= 400 else None
+        ),
+    )
+    start = len(context.external)
+    page.goto(base_url + path, wait_until="load")
+    math = page.evaluate(MATH_JS)
+    result.math_elements, result.rendered_math, result.raw_tex = math["math"], math["rendered"], math["raw"]
+    result.broken_images = page.evaluate(IMAGES_JS)
+    page.add_script_tag(path=str(node_modules() / "axe-core" / "axe.min.js"))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))"
+    )
+    result.axe_violations = unignored(violations)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    result.external_requests = context.external[start:]
+    _visits[path] = result
+    return result
+
+
+def unignored(violations):
+    kept = []
+    for violation in violations:
+        rules = AXE_IGNORED.get(violation["id"], [])
+        targets = [t for t in violation["targets"] if not any(re.search(sel, t) for sel, _ in rules)]
+        if targets:
+            kept.append(f"{violation['id']} ({violation['help']}): {targets[:5]}")
+    return kept
+
+
+@pytest.fixture(scope="module")
+def axe_available():
+    if not (node_modules() / "axe-core" / "axe.min.js").is_file():
+        pytest.fail(f"axe-core missing from {node_modules()}: build the site first (it runs npm ci)")
+
+
+def test_site_was_built(site):
+    assert len(list(site.rglob("*.html"))) > 50
+
+
+def test_page_loads_cleanly(context, base_url, axe_available, page_path):
+    v = visit(context, base_url, page_path)
+    assert not v.console_errors, v.console_errors
+    assert not v.failed_requests, v.failed_requests
+
+
+def test_page_requests_only_the_local_server(context, base_url, axe_available, page_path):
+    assert not visit(context, base_url, page_path).external_requests
+
+
+def test_math_is_rendered(context, base_url, axe_available, page_path):
+    v = visit(context, base_url, page_path)
+    assert not v.raw_tex, f"{len(v.raw_tex)} of {v.math_elements} math elements left as TeX: {v.raw_tex[:3]}"
+    assert v.rendered_math >= v.math_elements
+
+
+def test_images_load(context, base_url, axe_available, page_path):
+    assert not visit(context, base_url, page_path).broken_images
+
+
+def test_no_accessibility_violations(context, base_url, axe_available, page_path):
+    assert not visit(context, base_url, page_path).axe_violations
+
+
+def test_math_check_is_not_vacuous(context, base_url, axe_available):
+    # The math test passes on a page without math; make sure the site still has some.
+    v = visit(context, base_url, "linear-algebra/determinant.html")
+    assert v.math_elements > 5 and v.rendered_math >= v.math_elements

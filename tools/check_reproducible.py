@@ -1,0 +1,108 @@
+"""Build the site twice from clean with the same SOURCE_DATE_EPOCH and compare every file.
+
+Each build copies the sources (docs/, examples/, mlmath_ref/) into the same scratch folder,
+so every gallery example runs and nothing is reused, then builds there with the options of
+``nox -s docs``. The two outputs must be byte-identical, apart from:
+
+- ``.doctrees/`` (Sphinx's pickled cache, not part of the site) and
+- ``.buildinfo`` (Sphinx's own build hash, not served to readers).
+
+Exit status 1 and a list of the differing files (with the first differing line of text
+files) when they are not. Usage: ``python tools/check_reproducible.py [--keep]``.
+"""
+
+import difflib
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ["docs", "examples", "mlmath_ref", "pyproject.toml"]
+IGNORED_TOP = {".doctrees", ".buildinfo"}
+BUILD_OUTPUTS = ["_build", "auto_examples", "api/generated", "gen_modules", "sg_execution_times.rst"]
+
+
+def copy_sources(dest):
+    for name in SOURCES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", *BUILD_OUTPUTS))
+        else:
+            shutil.copy2(src, dest / name)
+
+
+def build(scratch, out, env):
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    scratch.mkdir()
+    copy_sources(scratch)
+    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html", "docs", "_out"]
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=scratch, env=env, check=True)
+    print(f"built in {time.perf_counter() - start:.0f} s", flush=True)
+    shutil.move(scratch / "_out", out)
+
+
+def differences(a, b):
+    found = []
+
+    def walk(cmp, rel):
+        for name in cmp.left_only + cmp.right_only:
+            if not (rel == "" and name in IGNORED_TOP):
+                found.append(f"{rel}{name}: only in one build")
+        for name in cmp.diff_files:
+            found.append(f"{rel}{name}: differs{first_diff(a / rel / name, b / rel / name)}")
+        for name in cmp.funny_files:
+            found.append(f"{rel}{name}: could not compare")
+        for name, sub in cmp.subdirs.items():
+            if not (rel == "" and name in IGNORED_TOP):
+                walk(sub, f"{rel}{name}/")
+
+    walk(filecmp.dircmp(a, b, ignore=[]), "")
+    return found
+
+
+def first_diff(x, y):
+    try:
+        left, right = x.read_text().splitlines(), y.read_text().splitlines()
+    except UnicodeDecodeError:
+        return " (binary)"
+    for line in difflib.unified_diff(left, right, n=0, lineterm=""):
+        if line.startswith(("-", "+")) and not line.startswith(("---", "+++")):
+            return f"\n    {line[:300]}"
+    return ""
+
+
+def main():
+    keep = "--keep" in sys.argv
+    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
+    work = Path(tempfile.mkdtemp(prefix="mlmath-repro-"))
+    try:
+        scratch = work / "src"
+        for n in (1, 2):
+            build(scratch, work / f"out{n}", env)
+        # dircmp reads the contents of every file whose size or modification time differs.
+        found = differences(work / "out1", work / "out2")
+    finally:
+        if keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    files = sum(1 for p in (work / "out1").rglob("*") if p.is_file()) if keep else None
+    if found:
+        print(
+            f"{len(found)} files differ between two builds with SOURCE_DATE_EPOCH={env['SOURCE_DATE_EPOCH']}:"
+        )
+        print("\n".join(found[:50]))
+        return 1
+    print(f"two clean builds are byte-identical{f' ({files} files)' if files else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -170,14 +170,7 @@ def test_incremental_build_keeps_and_updates_numbers(tmp_path):
 # --------------------------------------------------------------------------------------
 # The real site
 # --------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def site():
-    """Build docs/ into docs/_build/html exactly as ``nox -s docs`` does (incremental)."""
-    out = ROOT / "docs" / "_build" / "html"
-    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html", "docs", str(out)]
-    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, f"sphinx-build failed:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
-    return out
+# The ``site`` fixture (the real site, built once per test run) lives in tests/conftest.py.
 
 
 def test_site_builds_without_warnings(site):

@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from reading_list import site_baseurl
 
+pytestmark = pytest.mark.build  # reads the built site (the ``site`` fixture of tests/conftest.py)
+
 LINK_ATTRIBUTES = {"href", "src", "data"}
 
 

@@ -16,6 +16,7 @@ import numpy as np
 __all__ = [
     "as_array",
     "as_square",
+    "call_vector",
     "check_positive",
     "check_same_shape",
     "set_module",
@@ -122,3 +123,19 @@ def check_positive(value, name, *, integer=False, allow_zero=False):
         expected = "non-negative" if allow_zero else "positive"
         raise ValueError(f"{name} must be {expected} and finite, got {value!r}")
     return value
+
+
+def call_vector(f, x, label="f(x)", m=None, scalar_hint=""):
+    """Call `f` on a copy of `x` and require a finite real vector (of length `m`, once known).
+
+    Used wherever the user passes a vector-valued function (``matrix_of``, ``jacobian``);
+    every message names `f` and the call, given as `label` (such as ``"f(e_0)"``).
+    `scalar_hint` is appended when `f` returned a single number instead of a vector.
+    """
+    y = as_array(f(x.copy()), label)
+    if y.ndim != 1:
+        hint = scalar_hint if y.ndim == 0 else ""
+        raise ValueError(f"f must return a vector (1-D array), but {label} has shape {y.shape}{hint}")
+    if m is not None and y.shape[0] != m:
+        raise ValueError(f"f must return vectors of one length: {m} entries before, {y.shape[0]} for {label}")
+    return y

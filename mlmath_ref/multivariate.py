@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_positive, set_module
+from mlmath_ref._checks import as_array, call_vector, check_positive, set_module
 
 __all__ = [
     "directional_derivative",
@@ -104,45 +104,9 @@ def _scalar(f, x):
 
 
 def _vector(f, x, m=None):
-    """Evaluate a vector function `f` at `x` and check that it gave a vector.
-
-    Parameters
-    ----------
-    f : callable
-        A function from vectors of shape ``(n,)`` to vectors of shape ``(m,)``.
-    x : ndarray of shape (n,)
-        Where to evaluate it; `f` gets a copy, so it cannot change `x`.
-    m : int, optional
-        The required length of the result, once it is known.
-
-    Returns
-    -------
-    ndarray of shape (m,)
-        ``f(x)`` as floats.
-
-    Raises
-    ------
-    ValueError
-        If ``f(x)`` is not a finite 1-D array of length `m`; the message names `f`.
-
-    See Also
-    --------
-    jacobian : The caller.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from mlmath_ref.multivariate import _vector
-    >>> _vector(lambda v: 2 * v, np.array([1.0, 2.0]))
-    array([2., 4.])
-    """
-    y = as_array(f(x.copy()), "f(x)")
-    if y.ndim != 1:
-        hint = "; for a scalar f return np.array([value]) or use gradient" if y.ndim == 0 else ""
-        raise ValueError(f"f must return a vector (1-D array), but f(x) has shape {y.shape}{hint}")
-    if m is not None and y.shape[0] != m:
-        raise ValueError(f"f must return vectors of one length, got {m} entries and then {y.shape[0]}")
-    return y
+    # A vector-valued f, checked; the hint points scalar functions to gradient.
+    hint = "; for a scalar f return np.array([value]) or use gradient"
+    return call_vector(f, x, "f(x)", m, scalar_hint=hint)
 
 
 def _steps(x, h, power):

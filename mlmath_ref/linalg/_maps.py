@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, as_square, check_positive, set_module
+from mlmath_ref._checks import as_array, as_square, call_vector, check_positive, set_module
 
 __all__ = ["matmul", "matrix_of", "trace", "transpose"]
 
@@ -29,54 +29,8 @@ _LINEARITY_TRIALS = 3
 
 
 def _apply(f, x, label, m=None):
-    """Call `f` on `x` and check that it returned a finite real vector.
-
-    The result must be one-dimensional and, once the output dimension `m`
-    is known, of length `m`; every message names `f`.
-
-    Parameters
-    ----------
-    f : callable
-        The map.
-    x : ndarray of shape (n,)
-        Where to evaluate it; `f` gets a copy, so it cannot change `x`.
-    label : str
-        How to write the call in messages, such as ``"f(e_0)"``.
-    m : int, optional
-        The required length of the result.
-
-    Returns
-    -------
-    ndarray of shape (m,)
-        ``f(x)`` as floats.
-
-    Raises
-    ------
-    TypeError
-        If ``f(x)`` is not real and numeric.
-    ValueError
-        If ``f(x)`` is not a finite vector of length `m`.
-
-    See Also
-    --------
-    matrix_of : The caller.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from mlmath_ref.linalg._maps import _apply
-    >>> _apply(lambda v: 2 * v, np.array([1.0, 2.0]), "f(x)")
-    array([2., 4.])
-    """
-    y = as_array(f(x.copy()), label)
-    if y.ndim != 1:
-        hint = "; for a map to R^1 return np.array([value])" if y.ndim == 0 else ""
-        raise ValueError(f"f must return a vector (1-D array), but {label} has shape {y.shape}{hint}")
-    if m is not None and y.shape[0] != m:
-        raise ValueError(
-            f"f must return vectors of one length, but f(e_0) has {m} entries and {label} has {y.shape[0]}"
-        )
-    return y
+    # The map as the user gave it, checked; the hint helps maps to R^1.
+    return call_vector(f, x, label, m, scalar_hint="; for a map to R^1 return np.array([value])")
 
 
 @set_module("mlmath_ref.linalg")

@@ -6,9 +6,14 @@
     nox -s lint      ruff and numpydoc validation of the public API
     nox -s serve     live preview with sphinx-autobuild
     nox -s bench     benchmarks of linalg and autodiff against NumPy (figures, never a test)
+    nox -s bench_build
+                     time the site's build: clean, no-op, one page or example edited,
+                     gallery and site size; writes docs/_data/build-benchmark.json
     nox -s browser   build the site, then test every page in Debian's chromium (Playwright):
                      offline, no console error, math rendered, images, axe-core, links
-                     (not in CI yet: it takes too long, see the issue note)
+    nox -s lighthouse
+                     Lighthouse scores of a concept, an API and a gallery page (fails when
+                     accessibility is under 100)
     nox -s repro     build twice from clean with the same SOURCE_DATE_EPOCH and compare
     nox -s path -- backpropagation softmax
                      print the reading list (every prerequisite, in order, with links
@@ -31,7 +36,8 @@ import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "tests"]
+# ``python -m nox`` with no session runs what CI runs: every check.
+nox.options.sessions = ["lint", "tests", "browser", "repro"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
@@ -104,7 +110,7 @@ def docs(session):
 
 @nox.session(python=PYTHON)
 def tests(session):
-    """Run every test; ``nox -s tests -- -k linalg`` passes options to pytest."""
+    """Every test that needs no browser; ``nox -s tests -- -k linalg`` passes options to pytest."""
     install(session, "tests")
     session.run("pytest", *session.posargs)
 
@@ -145,7 +151,21 @@ def bench(session):
     """Time mlmath_ref against NumPy (reported in notes, not asserted)."""
     install(session, "tests")
     for script in sorted(Path("benchmarks").glob("bench_*.py")):
-        session.run("python", str(script))
+        if script.name != "bench_build.py":  # the build's own benchmark: nox -s bench_build
+            session.run("python", str(script))
+
+
+@nox.session(python=PYTHON)
+def bench_build(session):
+    """Time the build (clean, no-op, one page edited, one example edited), the gallery, the site size.
+
+    Works on a scratch copy of the sources and writes docs/_data/build-benchmark.json, which
+    docs/maintaining.md shows (commit it with the machine's figures). Options after ``--`` go
+    to benchmarks/bench_build.py, e.g. ``-- --repeat 5``. Takes about 5 minutes on 2 cores.
+    """
+    install(session, "docs")
+    out = "docs/_data/build-benchmark.json"
+    session.run("python", "benchmarks/bench_build.py", "--write", out, *session.posargs)
 
 
 @nox.session(python=False)
@@ -160,6 +180,25 @@ def path(session):
     session.run("python", str(ROOT / "docs" / "_ext" / "reading_list.py"), *session.posargs, external=True)
 
 
+def ensure_system_tools(session, java=False):
+    """Install Debian's chromium, npm (and Java, for the HTML checker) with apt-get when missing.
+
+    npm installs the pinned MathJax, axe-core and HTML checker (docs/package-lock.json). Only
+    as root on a machine with apt-get; anywhere else the session stops and names the packages.
+    """
+    missing = [] if Path(CHROMIUM).exists() else ["chromium"]
+    if not shutil.which("npm"):
+        missing.append("npm")
+    if java and not shutil.which("java"):
+        missing.append("default-jre-headless")
+    if not missing:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        session.error(f"missing system packages: install them (sudo apt-get install -y {' '.join(missing)})")
+    session.run_install("apt-get", "update", "-qq", external=True)
+    session.run_install("apt-get", "install", "-y", "-qq", *missing, external=True)
+
+
 @nox.session(python=PYTHON)
 def browser(session):
     """Build the site, then test it in a real browser: ``pytest tests/browser`` (options after ``--``).
@@ -169,15 +208,22 @@ def browser(session):
     """
     install(session, "browser")
     session.env["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1"
-    if not Path(CHROMIUM).exists():
-        if os.geteuid() != 0 or not shutil.which("apt-get"):
-            session.error(
-                f"{CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y chromium)"
-            )
-        session.run_install("apt-get", "update", "-qq", external=True)
-        session.run_install("apt-get", "install", "-y", "-qq", "chromium", external=True)
+    ensure_system_tools(session, java=True)
     session.run(*SPHINX_BUILD)
     session.run("pytest", "tests/browser", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lighthouse(session):
+    """Build the site, then print Lighthouse scores of a concept, an API and a gallery page.
+
+    Fails when accessibility is under 100; the other scores are reported. ``-- --preset
+    desktop`` for the desktop profile (mobile by default). Needs Node.js (npm) and chromium.
+    """
+    install(session, "docs")
+    ensure_system_tools(session)
+    session.run(*SPHINX_BUILD)
+    session.run("python", "tools/lighthouse.py", *session.posargs)
 
 
 @nox.session(python=PYTHON)

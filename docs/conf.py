@@ -35,6 +35,8 @@ extensions = [
     "concept_graph",
     "offline_assets",  # MathJax served from the site (docs/_ext/offline_assets.py)
     "reproducible",  # fixed file times in the gallery's zip downloads
+    "build_benchmark",  # the {build-benchmark} table on maintaining.md
+    "page_meta",  # a meta description per page, from its first paragraph
 ]
 
 exclude_patterns = ["_build", "_data", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]
@@ -156,6 +158,7 @@ html_title = "ML Math Reference"
 # Set MLMATH_BASEURL when building the published site (e.g. https://example.org/mlmath/).
 html_baseurl = site_baseurl()
 html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
 html_css_files = ["mlmath.css"]
 html_js_files = ["path-builder.js"]  # the reading-list builder on paths/index (no-op elsewhere)
 html_context = {"default_mode": "auto"}

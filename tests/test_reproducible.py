@@ -25,3 +25,22 @@ def test_zip_downloads_get_fixed_times(tmp_path, monkeypatch):
     assert zipfile.ZipFile(first).infolist()[0].date_time == (2026, 1, 1, 0, 0, 0)
     assert not normalize_zip(first, fixed_date())  # already fixed: left alone
     assert os.environ["SOURCE_DATE_EPOCH"] == "1767225600"
+
+
+def test_comparison_of_two_builds_catches_planted_differences(tmp_path):
+    from check_reproducible import differences
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for root in (a, b):
+        (root / "sub").mkdir(parents=True)
+        (root / "index.html").write_text("<p>same</p>\n")
+        (root / ".doctrees").mkdir()
+        (root / ".doctrees" / "env.pickle").write_bytes(os.urandom(16))  # Sphinx's cache: ignored
+    assert differences(a, b) == []
+    (a / "sub" / "page.html").write_text("<p>Run at 12:00</p>\n")
+    (b / "sub" / "page.html").write_text("<p>Run at 12:01</p>\n")
+    (a / "only-here.png").write_bytes(b"\x89PNG")
+    found = differences(a, b)
+    assert any(f.startswith("sub/page.html: differs") and "12:00" in f for f in found), found
+    assert "only-here.png: only in one build" in found
+    assert len(found) == 2

@@ -28,10 +28,22 @@ BUILD_OUTPUTS = ["_build", "auto_examples", "api/generated", "gen_modules", "sg_
 
 
 def copy_sources(dest):
+    """Copy the sources into ``dest``, without build outputs (docs/api/generated included)."""
+
+    def ignore(folder, names):
+        rel = (
+            Path(folder).relative_to(ROOT / "docs").as_posix()
+            if Path(folder).is_relative_to(ROOT / "docs")
+            else None
+        )
+        prefix = "" if rel in (None, ".") else f"{rel}/"
+        outputs = set(BUILD_OUTPUTS) if rel is not None else set()
+        return [n for n in names if n in ("__pycache__", "node_modules") or f"{prefix}{n}" in outputs]
+
     for name in SOURCES:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", *BUILD_OUTPUTS))
+            shutil.copytree(src, dest / name, ignore=ignore)
         else:
             shutil.copy2(src, dest / name)
 

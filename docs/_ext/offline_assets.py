@@ -39,10 +39,10 @@ FONT_PARTS = ("chtml.js", "chtml", "LICENSE", "package.json")
 STAMP = ".mlmath-lock-hash"
 
 
-def lock_hash():
+def lock_hash(package_dir=DOCS):
     digest = hashlib.sha256()
     for name in PACKAGE_FILES:
-        digest.update((DOCS / name).read_bytes())
+        digest.update((Path(package_dir) / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -59,10 +59,14 @@ def node_modules():
     return cache_root() / lock_hash() / "node_modules"
 
 
-def ensure_installed():
-    """Install the pinned packages with ``npm ci`` unless they are there; return None or why not."""
-    target = node_modules()
-    if (target / "mathjax" / MATHJAX_ENTRY).is_file():
+def npm_ci(package_dir, cache, marker):
+    """``npm ci`` the lock file of ``package_dir`` into ``cache/<lock hash>/node_modules``.
+
+    Nothing is done when ``marker`` (a path inside node_modules) is there already. Returns
+    None, or why it could not install. Also used by tools/lighthouse.py.
+    """
+    target = Path(cache) / lock_hash(package_dir) / "node_modules"
+    if (target / marker).is_file():
         return None
     npm = shutil.which("npm")
     if npm is None:
@@ -71,7 +75,7 @@ def ensure_installed():
     # Install into a temporary folder, then rename: two builds at once never see half a tree.
     with tempfile.TemporaryDirectory(dir=target.parent.parent) as tmp:
         for name in PACKAGE_FILES:
-            shutil.copy2(DOCS / name, Path(tmp) / name)
+            shutil.copy2(Path(package_dir) / name, Path(tmp) / name)
         # --ignore-scripts: nothing pinned here needs an install script (vnu-jar's would try
         # to download a Java runtime).
         cmd = [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
@@ -85,9 +89,14 @@ def ensure_installed():
         try:
             Path(tmp).rename(target.parent)
         except OSError:
-            if not (target / "mathjax" / MATHJAX_ENTRY).is_file():  # not another build's install
+            if not (target / marker).is_file():  # not another build's install
                 raise
     return None
+
+
+def ensure_installed():
+    """Install the pinned web assets unless they are there; return None or why not."""
+    return npm_ci(DOCS, cache_root(), f"mathjax/{MATHJAX_ENTRY}")
 
 
 def _on_config_inited(app, config):

@@ -37,13 +37,6 @@ AXE_IGNORED = {
             "an icon only (the entry's link next to it has the name); theme template",
         )
     ],
-    "link-name": [
-        (
-            r"sphx-glr-thumbcontainer > p > a",
-            "sphinx-gallery's thumbnail cards hide the link text with CSS and show the title in a "
-            "separate <div>; sphinx-gallery template",
-        )
-    ],
     # Sphinx's HTML writer marks the bibliography up as <div class="citation-list"
     # role="doc-bibliography"> holding <div class="citation" role="doc-biblioentry">: that
     # DPUB-ARIA role is deprecated and only allowed on list items, so axe reports all three.
@@ -68,8 +61,8 @@ class Visit:
 _visits = {}
 
 
-@pytest.fixture(scope="module")
-def context(browser, base_url):
+def open_context(browser, base_url):
+    """A browser context that blocks, and records in ``.external``, any request off ``base_url``."""
     context = browser.new_context()
     local = urlsplit(base_url).netloc
     external = []
@@ -84,6 +77,12 @@ def context(browser, base_url):
 
     context.route("**/*", guard)
     context.external = external
+    return context
+
+
+@pytest.fixture(scope="module")
+def context(browser, base_url):
+    context = open_context(browser, base_url)
     yield context
     context.close()
 
@@ -124,8 +123,8 @@ AXE_JS = """async () => {
 
 
 def visit(context, base_url, path):
-    if path in _visits:
-        return _visits[path]
+    if (base_url, path) in _visits:
+        return _visits[base_url, path]
     result = Visit()
     page = context.new_page()
     page.on(
@@ -148,10 +147,10 @@ def visit(context, base_url, path):
     page.add_script_tag(path=str(node_modules() / "axe-core" / "axe.min.js"))
     violations = page.evaluate(AXE_JS)
     result.axe_violations = unignored(violations)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle")  # late requests (fonts MathJax asked for) counted too
     page.close()
     result.external_requests = context.external[start:]
-    _visits[path] = result
+    _visits[base_url, path] = result
     return result
 
 
@@ -207,3 +206,40 @@ def test_math_check_is_not_vacuous(context, base_url, axe_available):
     # The math test passes on a page without math; make sure the site still has some.
     v = visit(context, base_url, "linear-algebra/determinant.html")
     assert v.math_elements > 5 and v.rendered_math >= v.math_elements
+
+
+PLANTED = """<!DOCTYPE html><html lang="en"><head><title>Planted defects</title>
+<script>window.MathJax = {startup: {typeset: false}};</script>
+<script src="_static/mathjax/tex-mml-chtml.js"></script></head>
+<body><main><h1>Planted defects</h1>
+<p>An external image: <img src="https://example.org/figure.png" alt="external"></p>
+<p>A missing image: <img src="_images/no-such-figure.png" alt="missing"></p>
+<p>Math left as TeX: <span class="math notranslate nohighlight">\\(x^2\\)</span></p>
+<p style="color: #bbbbbb; background: #ffffff">Text too pale to read.</p>
+<p><img src="_images/unlabelled.png"></p>
+<script>console.error("planted console error");</script>
+</main></body></html>
+"""
+
+
+def test_the_checks_catch_planted_defects(browser, site, serve_folder, tmp_path):
+    # A page with one defect per property, served beside the site's own MathJax and axe: each
+    # check must report its defect, so that a green run means something.
+    (tmp_path / "_static").symlink_to(site / "_static")
+    (tmp_path / "_images").mkdir()
+    figure = next((site / "_images").glob("*.png"))
+    (tmp_path / "_images" / "unlabelled.png").write_bytes(figure.read_bytes())
+    (tmp_path / "planted.html").write_text(PLANTED)
+    base = serve_folder(tmp_path)
+    context = open_context(browser, base)
+    try:
+        v = visit(context, base, "planted.html")
+    finally:
+        context.close()
+    assert set(v.external_requests) == {"https://example.org/figure.png"}, v.external_requests
+    assert any("planted console error" in e for e in v.console_errors), v.console_errors
+    assert any("no-such-figure.png" in f for f in v.failed_requests), v.failed_requests
+    assert any("no-such-figure.png" in b for b in v.broken_images), v.broken_images
+    assert v.raw_tex == ["\\(x^2\\)"], v.raw_tex
+    rules = {violation.split(" ")[0] for violation in v.axe_violations}
+    assert {"color-contrast", "image-alt"} <= rules, v.axe_violations

@@ -15,19 +15,17 @@ categories are reported as measured, never asserted: their limits are listed wit
 """
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 from offline_assets import cache_root, lock_hash, npm_ci  # noqa: E402  (one way to run npm ci)
+from serve_site import serve  # noqa: E402  (tools/serve_site.py, beside this script)
 
 PACKAGE = ROOT / "tools" / "lighthouse"
 CLI = "lighthouse/cli/index.js"
@@ -38,18 +36,6 @@ PAGES = {
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def audit(cli, url, out, preset, chromium):

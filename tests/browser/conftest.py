@@ -6,15 +6,13 @@ system chromium (``/usr/bin/chromium`` or ``$CHROMIUM``): it never downloads a b
 Plain Playwright, not pytest-playwright (whose deprecation warning fails ``-W error``).
 """
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from serve_site import serve  # tools/serve_site.py (on pytest's pythonpath)
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("MLMATH_SITE_DIR", ROOT / "docs" / "_build" / "html"))
@@ -49,19 +47,6 @@ def site():
         cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
         subprocess.run([*cmd, str(ROOT / "docs"), str(SITE)], check=True, cwd=ROOT)
     return SITE
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory):
-    """Serve ``directory`` on 127.0.0.1 (a free port) in a thread; return the server and its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="session")

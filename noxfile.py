@@ -30,9 +30,13 @@ Options for docs (and serve) after ``--``:
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import nox
+
+sys.path.insert(0, str(Path(__file__).parent / "tools"))
+from sphinx_command import sphinx_args  # noqa: E402  (the one sphinx-build command line)
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
@@ -51,7 +55,7 @@ BUILD_OUTPUTS = [
     "docs/sg_execution_times.rst",
 ]
 CHROMIUM = "/usr/bin/chromium"
-SPHINX_BUILD = ["sphinx-build", "-W", "--keep-going", "-n", "-b", "html", "docs", "docs/_build/html"]
+SPHINX_BUILD = ["sphinx-build", *sphinx_args()]
 
 
 def install(session, *groups):
@@ -104,7 +108,7 @@ def sphinx_options(session):
 def docs(session):
     """Build the HTML site into docs/_build/html."""
     install(session, "docs")
-    session.run(*SPHINX_BUILD, *sphinx_options(session))
+    session.run("sphinx-build", *sphinx_args("docs", "docs/_build/html", *sphinx_options(session)))
     session.log(f"Built. Open {ROOT / 'docs/_build/html/index.html'} in a browser.")
 
 
@@ -137,12 +141,7 @@ def serve(session):
         "examples",
         "--re-ignore",
         r"(auto_examples|gen_modules|api/generated)/",
-        "-n",
-        "-b",
-        "html",
-        "docs",
-        "docs/_build/html",
-        *sphinx_options(session),
+        *sphinx_args("docs", "docs/_build/html", *sphinx_options(session)),
     )
 
 
@@ -201,7 +200,7 @@ def ensure_system_tools(session, java=False):
 
 @nox.session(python=PYTHON)
 def browser(session):
-    """Build the site, then test it in a real browser: ``pytest tests/browser`` (options after ``--``).
+    """Build the site, then test it in a real browser: ``pytest tests/site/browser`` (options after ``--``).
 
     Playwright drives Debian's chromium and never downloads a browser; the session installs
     chromium with apt-get when it is missing and it can (as root).
@@ -210,7 +209,7 @@ def browser(session):
     session.env["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1"
     ensure_system_tools(session, java=True)
     session.run(*SPHINX_BUILD)
-    session.run("pytest", "tests/browser", *session.posargs)
+    session.run("pytest", "tests/site/browser", *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -35,16 +35,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 from check_reproducible import copy_sources  # noqa: E402  (one way to copy the sources)
+from sphinx_command import sphinx_command  # noqa: E402  (the one sphinx-build command line)
 
 PAGE = "docs/linear-algebra/determinant.md"
 EXAMPLE = "examples/linear_algebra/plot_determinant_area.py"
-SITE = "_out"
+SITE = "_out/html"
 
 
 def sphinx_build(scratch):
-    cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html", "docs", SITE]
     # The page that shows these figures may be built before they first exist.
-    cmd += ["-D", "build_benchmark_optional=1"]
+    cmd = sphinx_command("docs", SITE, "-D", "build_benchmark_optional=1", quiet=True)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=scratch, check=True)
     return time.perf_counter() - start
@@ -85,7 +85,7 @@ def gallery_times(scratch):
 
 
 def site_size(site):
-    files = [p for p in site.rglob("*") if p.is_file() and ".doctrees" not in p.parts]
+    files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html" and not {"_static", "_sources"} & set(p.parts)]
     return {
         "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1),

@@ -12,9 +12,12 @@ from pathlib import Path
 import mlmath_ref
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE / "_ext"))  # our own Sphinx extensions (concept_graph)
+sys.path.insert(0, str(HERE / "_ext"))  # our own Sphinx extensions (docs/_ext)
 
-from reading_list import site_baseurl  # noqa: E402  (docs/_ext, just put on the path)
+import chapters  # noqa: E402  (docs/_ext, just put on the path: the chapter registry)
+from cite import site_baseurl  # noqa: E402
+
+CHAPTERS = chapters.load(HERE / "_data" / "chapters.toml")
 
 project = "ML Math Reference"
 author = "The ML Math Reference authors"
@@ -32,7 +35,8 @@ extensions = [
     "sphinx_design",
     "sphinx_proof",
     "sphinxcontrib.bibtex",
-    "concept_graph",
+    "concept_graph",  # the concept graph, its checks and what it shows (docs/_ext/concept_graph.py)
+    "api_index",  # the API reference's module list, from the chapter registry
     "offline_assets",  # MathJax served from the site (docs/_ext/offline_assets.py)
     "reproducible",  # fixed file times in the gallery's zip downloads
     "build_benchmark",  # the {build-benchmark} table on maintaining.md
@@ -74,51 +78,26 @@ numfig_secnum_depth = 2
 proof_number_weight = "bold"
 
 # -- Concept graph (docs/_ext/concept_graph.py) --------------------------------
-# The roadmap's stages: a page may only build on pages of its own or an earlier stage.
-concept_chapters = {
-    "fundamentals": 0,
-    "linear-algebra": 1,
-    "calculus": 1,
-    "multivariate-calculus": 2,
-    "probability": 3,
-    "optimization": 4,
-    "statistics": 4,
-    "neural-networks": 5,
-}
-# Moved or renamed slugs and anchors: {old slug or label: new slug, or "chapter/page#anchor"}.
-# tests/test_anchors.py fails when a published name (tests/data/published_anchors.txt) disappears
-# without an entry here; the extension writes a redirect page (or anchor forward) for each.
-concept_redirects = {}
-concept_chapter_titles = {
-    "fundamentals": "Fundamentals",
-    "linear-algebra": "Linear algebra",
-    "calculus": "Calculus",
-    "multivariate-calculus": "Multivariate calculus",
-    "probability": "Probability theory",
-    "optimization": "Optimization",
-    "statistics": "Mathematical statistics",
-    "neural-networks": "Neural networks",
-}
+# Chapters, their titles and roadmap stages come from the chapter registry,
+# docs/_data/chapters.toml; moved slugs and anchors from docs/_data/redirects.toml.
 
 # -- API reference ---------------------------------------------------------------
+# docs/api/index.md lists the modules with {chapter-modules} (docs/_ext/api_index.py), which
+# generates their pages; autosummary still scans every page for its own directives.
 autosummary_generate = True
 numpydoc_show_class_members = False
 numpydoc_class_members_toctree = False
 # Every docstring is validated at build time; with -W a finding fails the build.
 # Left out: ES01 (extended summary) is optional for one-line helpers; SA01 (See Also)
-# and EX01 (Examples) are checked by tests/test_site_rules.py for public functions.
+# and EX01 (Examples) are checked by tests/site/test_site_rules.py for public functions.
 numpydoc_validation_checks = {"all", "ES01", "SA01", "EX01", "GL08"}
 
 # -- Gallery -------------------------------------------------------------------
 sphinx_gallery_conf = {
     "examples_dirs": ["../examples"],
     "gallery_dirs": ["auto_examples"],
-    "subsection_order": [
-        "../examples/fundamentals",
-        "../examples/linear_algebra",
-        "../examples/calculus",
-        "../examples/multivariate_calculus",
-    ],
+    # Chapters in reading order (the registry), each folder that exists.
+    "subsection_order": chapters.gallery_order(CHAPTERS, HERE.parent / "examples"),
     "within_subsection_order": "FileNameSortKey",
     "filename_pattern": r"/plot_",
     "backreferences_dir": "gen_modules/backreferences",

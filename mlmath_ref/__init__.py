@@ -1,10 +1,8 @@
 """Reference implementations of the mathematics of machine learning.
 
-Each submodule is one chapter of the site: :mod:`mlmath_ref.fundamentals`,
-:mod:`mlmath_ref.linalg`, :mod:`mlmath_ref.calculus`, :mod:`mlmath_ref.multivariate`
-and :mod:`mlmath_ref.autodiff` (reverse-mode automatic differentiation). The
-functions follow the definitions the concept pages teach; NumPy is their only
-dependency.
+Each submodule belongs to one chapter of the site, and the API reference lists
+them chapter by chapter. The functions follow the definitions the concept pages
+teach; NumPy is their only dependency.
 """
 
 __version__ = "0.1.0"

@@ -1,6 +1,6 @@
 """The registry of published slugs and anchors: links into the site must keep working.
 
-``tests/data/published_anchors.txt`` lists, one per line, every published name a
+``docs/_data/published_anchors.txt`` lists, one per line, every published name a
 link can point to, with the page that holds it::
 
     slug     matrix-multiplication          linear-algebra/matrix-multiplication
@@ -9,12 +9,14 @@ link can point to, with the page that holds it::
 
 ``slug`` is a concept's front-matter slug, ``label`` a ``(concept-...)=`` target or the
 ``:label:`` of a numbered block (``{prf:definition}``, ``{prf:theorem}``, ...).
-``tests/test_anchors.py`` fails when a registered name is no longer where the
-registry says, unless ``concept_redirects`` in ``docs/conf.py`` sends it somewhere::
+The site-rule tests fail when a registered name is no longer where the registry
+says, unless ``docs/_data/redirects.toml`` sends it somewhere::
 
-    concept_redirects = {"old-slug": "new-slug", "def-old": "chapter/page#def-new"}
+    [redirects]
+    old-slug = "new-slug"
+    def-old = "chapter/page#def-new"
 
-The extension then writes a redirect page for each moved page and a small script
+The ``redirects`` extension then writes a redirect page for each moved page and a small script
 that forwards a moved anchor. Update the registry after publishing new pages; it
 only ever adds lines (a name that moved keeps its old line, the redirect covers it)::
 
@@ -28,13 +30,15 @@ import argparse
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
-import concept_graph
+import concepts
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-REGISTRY = ROOT / "tests" / "data" / "published_anchors.txt"
+REGISTRY = DOCS / "_data" / "published_anchors.txt"
+REDIRECTS = DOCS / "_data" / "redirects.toml"
 SKIP = {"_build", "_data", "_ext", "_static", "_templates", "auto_examples", "api", "gen_modules"}
 CONCEPT_LABEL = re.compile(r"^\((concept-[a-z0-9-]+)\)=\s*$", re.M)
 PRF_BLOCK = re.compile(r"^(?::::+|```+)\{prf:\w+\}[^\n]*\n((?:[ \t]*:\w+:[^\n]*\n)*)", re.M)
@@ -44,7 +48,7 @@ PRF_LABEL = re.compile(r"^[ \t]*:label:[ \t]*(\S+)", re.M)
 def scan_page(text, docname):
     """[(kind, name, docname)] of the slug and anchors a page publishes."""
     found = []
-    concept = concept_graph.concept_from_front_matter(concept_graph.parse_front_matter(text), docname)
+    concept = concepts.concept_from_front_matter(concepts.parse_front_matter(text), docname)
     if concept is not None:
         found.append(("slug", concept.slug, docname))
     found += [("label", m, docname) for m in CONCEPT_LABEL.findall(text)]
@@ -89,7 +93,7 @@ def read_registry(path=REGISTRY):
 def format_registry(entries):
     head = (
         "# Every published concept slug and anchor, with its page (docs/_ext/anchors.py).\n"
-        "# Never delete a line: when a name moves, add a redirect in docs/conf.py (concept_redirects).\n"
+        "# Never delete a line: when a name moves, add a redirect to docs/_data/redirects.toml.\n"
         "# Add new pages with: python docs/_ext/anchors.py --update\n"
     )
     return head + "".join(f"{k:6} {n:48} {d}\n" for k, n, d in entries)
@@ -111,9 +115,15 @@ def missing(registry, current, redirects):
     return [e for e in registry if e not in now and e[1] not in redirects]
 
 
-def redirects_of(conf_py=DOCS / "conf.py"):
-    """``concept_redirects`` from docs/conf.py, read without running it."""
-    return concept_graph.conf_value(conf_py, "concept_redirects", {}) or {}
+def read_redirects(path=REDIRECTS):
+    """{old name: new place} from a redirects file ({} when there is none)."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    table = tomllib.loads(path.read_text(encoding="utf-8")).get("redirects", {})
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise ValueError(f"{path}: every redirect must map a name to a string")
+    return table
 
 
 def main(argv=None):
@@ -127,7 +137,7 @@ def main(argv=None):
         for kind, name, docname in added:
             print(f"  {kind} {name} ({docname})")
         return 0
-    lost = missing(read_registry(), scan(), redirects_of())
+    lost = missing(read_registry(), scan(), read_redirects())
     for kind, name, docname in lost:
         print(f"{kind} {name!r} was published at {docname} and is gone, with no redirect")
     return 1 if lost else 0

@@ -18,25 +18,13 @@ docs/_data/SYLLABUS.md directly, without Sphinx.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-import concept_graph
+import concepts
+from cite import base_url, page_url, site_baseurl
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_BASEURL = "https://mlmath-ref.example/"
-
-
-def site_baseurl():
-    """The site's base URL: ``MLMATH_BASEURL`` if set, else the placeholder default (ends with '/')."""
-    url = os.environ.get("MLMATH_BASEURL") or DEFAULT_BASEURL
-    return url if url.endswith("/") else url + "/"
-
-
-def page_url(base_url, docname):
-    """The absolute URL of a page of the HTML site."""
-    return base_url.rstrip("/") + "/" + docname + ".html"
 
 
 def reading_list(graph, targets):
@@ -53,12 +41,12 @@ def reading_list(graph, targets):
     return [s for s in graph.topological_order() if s in wanted]
 
 
-def entries(graph, targets, base_url):
+def entries(graph, targets, base):
     """[(number, title, url or None)] of the reading list (None for a concept without a page yet)."""
     out = []
     for i, s in enumerate(reading_list(graph, targets), 1):
         c = graph.concepts[s]
-        out.append((i, c.title or s, None if c.coming else page_url(base_url, c.docname)))
+        out.append((i, c.title or s, None if c.coming else page_url(base, c.docname)))
     return out
 
 
@@ -75,9 +63,9 @@ def summary(items):
     return text + (f", {coming} of them not written yet" if coming else "")
 
 
-def as_text(graph, targets, base_url, version):
+def as_text(graph, targets, base, version):
     """The reading list as plain text: header, summary, then one numbered line per page."""
-    items = entries(graph, targets, base_url)
+    items = entries(graph, targets, base)
     width = len(str(len(items)))
     lines = [header(graph, targets, version), summary(items), ""]
     for i, title, url in items:
@@ -94,15 +82,15 @@ def main(argv=None):
     parser.add_argument("--base-url", default=None, help="base URL of the site (default: $MLMATH_BASEURL)")
     parser.add_argument("--list", action="store_true", help="list every concept slug and exit")
     args = parser.parse_args(argv)
-    graph = concept_graph.read_site(ROOT / "docs")
+    graph = concepts.read_site(ROOT / "docs")
     if args.list or not args.targets:
         for s in graph.topological_order():
             c = graph.concepts[s]
             print(f"{s:32} {c.chapter:22} {c.title}{' (coming)' if c.coming else ''}")
         return 0 if args.list else 2
-    base = args.base_url or site_baseurl()
+    base = base_url(args.base_url) if args.base_url else site_baseurl()
     try:
-        text = as_text(graph, args.targets, base if base.endswith("/") else base + "/", package_version())
+        text = as_text(graph, args.targets, base, package_version())
     except ValueError as exc:
         parser.error(str(exc))
     sys.stdout.write(text)
@@ -110,7 +98,7 @@ def main(argv=None):
 
 
 def package_version():
-    return concept_graph.package_version(ROOT)
+    return concepts.package_version(ROOT)
 
 
 if __name__ == "__main__":

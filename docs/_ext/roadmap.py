@@ -5,7 +5,7 @@ Plain Python, no Sphinx import: :func:`layout` places every concept of a
 The Sphinx side (``concept_graph.py``) only supplies the links.
 
 The layout reads top to bottom in the roadmap's order. Each stage of
-``concept_chapters`` is a horizontal band; chapters of the same stage (linear
+the chapter registry is a horizontal band; chapters of the same stage (linear
 algebra and calculus) sit side by side in it, each getting a share of the width
 that grows with its number of concepts. Inside a chapter, a concept's row is its
 depth among the chapter's own prerequisites (a concept sits below everything in
@@ -113,7 +113,7 @@ def layout(graph, chapter_titles, only=None, width=WIDTH):
     graph : ConceptGraph
         The merged graph (pages and syllabus concepts still coming).
     chapter_titles : dict
-        {chapter: title} in roadmap order (``concept_chapter_titles``).
+        {chapter: title} in roadmap order (the chapter registry).
     only : iterable of str, optional
         Chapters to draw; edges are then those between the chapters drawn.
     width : float

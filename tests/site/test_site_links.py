@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from reading_list import site_baseurl
+from cite import site_baseurl
 
 pytestmark = pytest.mark.build  # reads the built site (the ``site`` fixture of tests/conftest.py)
 

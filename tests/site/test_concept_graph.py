@@ -1,17 +1,18 @@
-"""The concept graph extension (docs/_ext/concept_graph.py), on small graphs whose answers are known."""
+"""The concept graph model (docs/_ext/concepts.py), the chapter registry, reading lists, the roadmap
+layout and citations, on small inputs whose answers are known."""
 
 import re
 from pathlib import Path
 
+import chapters
 import cite
 import pytest
 import reading_list
 import roadmap
-from concept_graph import (
+from concepts import (
     Concept,
     ConceptGraph,
     concept_from_front_matter,
-    conf_value,
     errors,
     merge_syllabus,
     parse_front_matter,
@@ -21,7 +22,8 @@ from concept_graph import (
     title_from_slug,
 )
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+REGISTRY = chapters.load(DOCS / "_data" / "chapters.toml")
 
 STAGES = {"fundamentals": 0, "linear-algebra": 1, "calculus": 1, "multivariate-calculus": 2}
 
@@ -194,9 +196,9 @@ def test_title_from_slug():
 
 
 def test_real_syllabus_parses_all_chapters():
-    chapters = syllabus_chapters(parse_syllabus((DOCS / "_data" / "SYLLABUS.md").read_text()))
-    assert list(chapters) == list(conf_value(DOCS / "conf.py", "concept_chapter_titles"))
-    assert sum(map(len, chapters.values())) >= 90
+    found = syllabus_chapters(parse_syllabus((DOCS / "_data" / "SYLLABUS.md").read_text()))
+    assert list(found) == [c.slug for c in REGISTRY], "the syllabus and the registry list the same chapters"
+    assert sum(map(len, found.values())) >= 90
 
 
 # Learning paths, on graphs whose answer is known ---------------------------------------------
@@ -315,7 +317,7 @@ def test_layout_wraps_a_wide_layer():
 
 def test_layout_of_the_full_syllabus_and_its_svg():
     g = read_site(DOCS)
-    titles = conf_value(DOCS / "conf.py", "concept_chapter_titles")
+    titles = chapters.titles(REGISTRY)
     lay = roadmap.layout(g, titles)
     check_layout(g, lay)
     assert set(lay.boxes) == set(g.concepts)

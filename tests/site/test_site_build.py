@@ -16,29 +16,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from concept_graph import Concept, ConceptGraph
+from concepts import Concept, ConceptGraph
 
-ROOT = Path(__file__).resolve().parents[1]
-EXT = ROOT / "docs" / "_ext"
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.build
-
-
-def sphinx(src, out, *extra):
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-W",
-        "--keep-going",
-        "-n",
-        "-q",
-        "-b",
-        "html",
-        *extra,
-        str(src),
-        str(out),
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=src)
 
 
 def page(slug, chapter, prerequisites, title=None):
@@ -55,33 +36,27 @@ def page(slug, chapter, prerequisites, title=None):
 
 
 @pytest.fixture
-def tiny_site(tmp_path):
-    """A site with three concept pages a <- b <- c, in two chapters."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        textwrap.dedent(f"""\
-        import sys
-        sys.path.insert(0, {str(EXT)!r})
-        extensions = ["myst_parser", "concept_graph"]
-        concept_chapters = {{"one": 0, "two": 1}}
-        concept_chapter_titles = {{"one": "Chapter one", "two": "Chapter two", "three": "Chapter three"}}
-        """)
+def tiny_site(tiny):
+    """A site with three concept pages a <- b <- c, in two chapters (a third one is coming)."""
+    return tiny.write(
+        ["myst_parser", "concept_graph"],
+        {
+            "index.md": "# Home\n\n```{concept-chapters}\n```\n\n```{toctree}\na\nb\nc\n```\n",
+            "a.md": page("a", "one", []),
+            "b.md": page("b", "one", ["a"]),
+            "c.md": page("c", "two", ["b"]),
+        },
+        chapters=[("one", 0, "Chapter one"), ("two", 1, "Chapter two"), ("three", 2, "Chapter three")],
     )
-    (src / "index.md").write_text("# Home\n\n```{concept-chapters}\n```\n\n```{toctree}\na\nb\nc\n```\n")
-    (src / "a.md").write_text(page("a", "one", []))
-    (src / "b.md").write_text(page("b", "one", ["a"]))
-    (src / "c.md").write_text(page("c", "two", ["b"]))
-    return src
 
 
 def text_of(html_file):
     return re.sub(r"<[^>]+>", "", html_file.read_text())
 
 
-def test_tiny_site_renders_prerequisites_and_dependents(tiny_site, tmp_path):
+def test_tiny_site_renders_prerequisites_and_dependents(tiny, tiny_site, tmp_path):
     out = tmp_path / "out"
-    result = sphinx(tiny_site, out)
+    result = tiny.build(tiny_site, out)
     assert result.returncode == 0, result.stderr
     b = (out / "b.html").read_text()
     assert re.search(
@@ -99,7 +74,7 @@ def test_tiny_site_renders_prerequisites_and_dependents(tiny_site, tmp_path):
     # Incremental rebuild: c now builds on a directly. a's "Where this leads" must change
     # although a.md itself was not edited.
     (tiny_site / "c.md").write_text(page("c", "two", ["a"]))
-    result = sphinx(tiny_site, out)
+    result = tiny.build(tiny_site, out)
     assert result.returncode == 0, result.stderr
     assert "Where this leads: B, C" in text_of(out / "a.html")
     assert "Where this leads: no page builds on this one yet" in text_of(out / "b.html")
@@ -116,33 +91,23 @@ def test_tiny_site_renders_prerequisites_and_dependents(tiny_site, tmp_path):
     ],
     ids=["unknown", "cycle", "duplicate", "later-chapter", "unknown-chapter"],
 )
-def test_bad_graph_fails_the_build_naming_the_page(tiny_site, tmp_path, edit, message):
+def test_bad_graph_fails_the_build_naming_the_page(tiny, tiny_site, tmp_path, edit, message):
     for name, text in edit.items():
         (tiny_site / name).write_text(text)
-    result = sphinx(tiny_site, tmp_path / "out")
+    result = tiny.build(tiny_site, tmp_path / "out")
     assert result.returncode != 0
     assert re.search(message, result.stderr), result.stderr
 
 
-def test_incremental_build_keeps_and_updates_numbers(tmp_path):
+def test_incremental_build_keeps_and_updates_numbers(tiny, tmp_path):
     """Definitions keep their numbers when a page's text changes, and move when blocks do.
 
-    concept_graph skips Sphinx's renumbering walk when no numbered block moved; this checks
-    both sides of that shortcut on a small numbered site with sphinx-proof.
+    The renumbering extension skips Sphinx's renumbering walk when no numbered block moved;
+    this checks both sides of that shortcut on a small numbered site with sphinx-proof.
     """
-    src, out = tmp_path / "src", tmp_path / "out"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        textwrap.dedent(f"""\
-        import sys
-        sys.path.insert(0, {str(EXT)!r})
-        extensions = ["myst_parser", "sphinx_proof", "concept_graph"]
-        myst_enable_extensions = ["colon_fence"]
-        numfig = True
-        numfig_secnum_depth = 2
-        concept_chapters = {{"one": 0}}
-        """)
-    )
+    conf = 'myst_enable_extensions = ["colon_fence"]\nnumfig = True\nnumfig_secnum_depth = 2\n'
+    src = tiny.write(["myst_parser", "sphinx_proof", "concept_graph"], {}, conf, chapters=[("one", 0)])
+    out = tmp_path / "out"
     (src / "index.md").write_text("# Home\n\n```{toctree}\n:numbered: 2\n\nch/index\n```\n")
     (src / "ch").mkdir()
     (src / "ch" / "index.md").write_text("# Chapter\n\n```{toctree}\na\nb\n```\n")
@@ -150,11 +115,11 @@ def test_incremental_build_keeps_and_updates_numbers(tmp_path):
     (src / "ch" / "a.md").write_text("# A\n\n" + definition.format(name="alpha"))
     b_text = "# B\n\nSome words.\n\n" + definition.format(name="beta")
     (src / "ch" / "b.md").write_text(b_text)
-    assert sphinx(src, out).returncode == 0
+    assert tiny.build(src, out).returncode == 0
     assert "Definition 1.2.1" in text_of(out / "ch" / "b.html")
 
     (src / "ch" / "b.md").write_text(b_text.replace("Some words.", "Other words."))
-    assert sphinx(src, out).returncode == 0
+    assert tiny.build(src, out).returncode == 0
     b = text_of(out / "ch" / "b.html")
     assert "Other words." in b and "Definition 1.2.1" in b and "1.2. B" in b
     assert "Definition 1.1.1" in text_of(out / "ch" / "a.html")
@@ -162,7 +127,7 @@ def test_incremental_build_keeps_and_updates_numbers(tmp_path):
     (src / "ch" / "b.md").write_text(
         b_text.replace("Some words.\n\n", "Some words.\n\n" + definition.format(name="gamma"))
     )
-    assert sphinx(src, out).returncode == 0
+    assert tiny.build(src, out).returncode == 0
     b = text_of(out / "ch" / "b.html")
     assert re.search(r"Definition 1\.2\.1\s*\(gamma\).*Definition 1\.2\.2\s*\(beta\)", b, re.S)
 
@@ -301,7 +266,7 @@ def test_ready_made_paths_match_the_command_line(site):
         shown = re.sub(r"<[^>]+>", "", block.group(1))
         shown = shown.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
         cli = subprocess.run(
-            [sys.executable, str(EXT / "reading_list.py"), "--base-url", base, *targets],
+            [sys.executable, str(ROOT / "docs" / "_ext" / "reading_list.py"), "--base-url", base, *targets],
             capture_output=True,
             text=True,
             cwd="/",
@@ -355,16 +320,14 @@ def test_every_concept_page_has_a_cite_box(site):
         assert f"@misc{{mlmathref-{slug}," in box.group(0)
 
 
-def test_redirect_for_a_moved_slug(tiny_site, tmp_path):
+def test_redirect_for_a_moved_slug(tiny, tiny_site, tmp_path):
     registry = tmp_path / "published.txt"
     registry.write_text("slug old one/old\nlabel def-old b\n")
+    (tiny_site / "_data" / "redirects.toml").write_text('[redirects]\nold = "b"\ndef-old = "c"\n')
     conf = tiny_site / "conf.py"
-    conf.write_text(
-        conf.read_text()
-        + f"concept_redirects = {{'old': 'b', 'def-old': 'c'}}\nconcept_anchor_registry = {str(registry)!r}\n"
-    )
+    conf.write_text(conf.read_text() + f"concept_anchor_registry = {str(registry)!r}\n")
     out = tmp_path / "out"
-    result = sphinx(tiny_site, out)
+    result = tiny.build(tiny_site, out)
     assert result.returncode == 0, result.stderr
     moved = (out / "one" / "old.html").read_text()
     assert 'http-equiv="refresh" content="0; url=../b.html"' in moved
@@ -372,3 +335,10 @@ def test_redirect_for_a_moved_slug(tiny_site, tmp_path):
         "location.replace" in (out / "b.html").read_text()
         and '"#def-old": "c.html"' in (out / "b.html").read_text()
     )
+
+
+def test_built_site_holds_no_sphinx_cache(site):
+    # The folder a maintainer uploads is the site only: Sphinx's pickled doctrees (tens of MB)
+    # live beside it, in docs/_build/doctrees (tools/sphinx_command.py).
+    assert not (site / ".doctrees").exists()
+    assert (site.parent / "doctrees" / "environment.pickle").is_file()

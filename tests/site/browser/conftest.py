@@ -8,13 +8,13 @@ Plain Playwright, not pytest-playwright (whose deprecation warning fails ``-W er
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from serve_site import serve  # tools/serve_site.py (on pytest's pythonpath)
+from sphinx_command import sphinx_command
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SITE = Path(os.environ.get("MLMATH_SITE_DIR", ROOT / "docs" / "_build" / "html"))
 ARTIFACTS = ROOT / "docs" / "_build" / "browser-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -44,8 +44,7 @@ def site_pages():
 @pytest.fixture(scope="session")
 def site():
     if not (SITE / "index.html").is_file():
-        cmd = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
-        subprocess.run([*cmd, str(ROOT / "docs"), str(SITE)], check=True, cwd=ROOT)
+        subprocess.run(sphinx_command(ROOT / "docs", SITE, quiet=True), check=True, cwd=ROOT)
     return SITE
 
 

@@ -11,6 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from mlmath_ref.linalg import coordinates, det, dot, inverse, linear_combination, matmul, solve
+from mlmath_ref.linalg._solve import _eliminate
 from tests.package.conftest import (
     EPS,
     FAST,
@@ -156,6 +157,35 @@ def test_coordinates_in_an_orthonormal_basis_are_inner_products(rng):
     B = orthogonal(rng, 4)
     x = rng.standard_normal(4)
     np.testing.assert_allclose(coordinates(x, B), [dot(B[:, j], x) for j in range(4)], atol=1e-14)
+
+
+def test_elimination_pivots_like_lapack(rng):
+    # _eliminate (which det and solve share) picks the largest pivot, as LAPACK's getrf does:
+    # P^T A = L U with the same U, the right-hand sides become L^-1 P^T c, and det P = (-1)^swaps
+    for n in (1, 2, 5, 9):
+        A = rng.standard_normal((n, n))
+        c = rng.standard_normal((n, 3))
+        U, c_out, swaps, stopped = _eliminate(A, c)
+        P, L, U_lapack = scipy.linalg.lu(A)
+        assert stopped is None
+        np.testing.assert_allclose(np.triu(U), U_lapack, atol=1e-12)
+        np.testing.assert_allclose(np.tril(U, k=-1), 0, atol=1e-12)
+        np.testing.assert_allclose(L @ c_out, P.T @ c, atol=1e-12)
+        assert (-1) ** swaps == round(np.linalg.det(P))
+
+
+def test_elimination_stops_at_the_first_column_without_a_pivot(rng):
+    A = rng.standard_normal((4, 4))
+    A[:, 2] = A[:, 0] - A[:, 1]  # column 2 depends on the two before it
+    original = A.copy()
+    assert _eliminate(A, tol=1e-12)[3] == 2  # what rounding leaves of column 2 is below tol
+    np.testing.assert_array_equal(A, original)  # A is not modified
+    exact = np.array([[4.0, 2.0, 6.0], [2.0, 3.0, 5.0], [1.0, 1.0, 2.0]])  # every step exact in binary
+    assert _eliminate(exact)[3] == 2  # so column 2 is exactly zero: det returns 0.0
+    assert _eliminate(np.diag([1.0, 1e-9]), tol=1e-8)[3] == 1  # a pivot at or below tol counts as zero
+    assert _eliminate(np.diag([1.0, 1e-9]))[3] is None
+    U, c, swaps, _ = _eliminate(np.eye(3)[[2, 0, 1]])
+    assert c.shape == (3, 0) and swaps == 2
 
 
 # =====================================================================================================

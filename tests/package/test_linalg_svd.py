@@ -11,6 +11,7 @@ from hypothesis import assume, given
 
 import mlmath_ref.linalg._svd
 from mlmath_ref.linalg import eig_symmetric, is_linearly_independent, pinv, rank, svd, transpose
+from mlmath_ref.linalg._svd import _jacobi_rotation, _rotate_columns
 from tests.package.conftest import (
     FAST,
     M2,
@@ -180,6 +181,33 @@ def test_pinv_formulas(rng):
     B = with_singular_values(rng, 3, 3, [1.0, 1e-3, 1e-5])
     U, s, Vt = svd(B)
     np.testing.assert_allclose(pinv(B, rtol=1e-4), Vt[:2].T @ np.diag(1 / s[:2]) @ U[:, :2].T, atol=1e-10)
+
+
+def test_jacobi_rotation_diagonalizes_every_2x2_block(rng):
+    # the rotation shared by svd (on Gram matrices of column pairs) and eig_symmetric
+    a, d, g = rng.standard_normal(50), rng.standard_normal(50), rng.standard_normal(50)
+    d[:5] = 0.0  # equal diagonal entries: 45 degrees
+    g[5:10] = 1e-300  # tiny off-diagonal entries: nothing may overflow
+    c, s = _jacobi_rotation(d, g)
+    np.testing.assert_allclose(c**2 + s**2, 1.0, rtol=1e-15)
+    assert np.all(np.abs(s) <= np.abs(c))  # the smaller of the two rotations
+    for i in range(50):
+        M = np.array([[a[i], g[i]], [g[i], a[i] + d[i]]])
+        J = np.array([[c[i], s[i]], [-s[i], c[i]]])
+        D = J.T @ M @ J
+        assert abs(D[0, 1]) <= 1e-15 * np.max(np.abs(M))
+
+
+def test_rotate_columns_multiplies_each_pair_by_its_rotation(rng):
+    M = rng.standard_normal((4, 6))
+    P, Q = np.array([0, 4, 2]), np.array([3, 1, 5])
+    theta = rng.uniform(-np.pi, np.pi, size=3)
+    J = np.eye(6)
+    for p, q, t in zip(P, Q, theta, strict=True):
+        J[np.ix_([p, q], [p, q])] = [[np.cos(t), np.sin(t)], [-np.sin(t), np.cos(t)]]
+    expected = M @ J
+    _rotate_columns(M, P, Q, np.cos(theta), np.sin(theta))
+    np.testing.assert_allclose(M, expected, atol=1e-15)
 
 
 # =====================================================================================================

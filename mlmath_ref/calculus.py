@@ -311,7 +311,7 @@ def taylor_polynomial(derivatives, x0):
     Given :math:`f(x_0), f'(x_0), \dots, f^{(n)}(x_0)`, the Taylor polynomial
     of degree :math:`n` is the polynomial with those same derivatives at
     :math:`x_0`: a local model of `f`. Degree 1 is the tangent line, degree 2
-    the parabola that a second-order optimizer minimises. Concept page:
+    the parabola that a second-order optimizer minimizes. Concept page:
     :ref:`concept-taylor-series`.
 
     Parameters

@@ -101,7 +101,7 @@ def compose(*functions):
 
 
 def _as_list(items, name, func):
-    # Materialise an iterable argument into a list, or raise a TypeError naming it.
+    # Materialize an iterable argument into a list, or raise a TypeError naming it.
     if not is_iterable(items):
         raise TypeError(
             f"{func}: {name} must be an iterable of elements (list, set, range...), "

@@ -263,7 +263,7 @@ def directional_derivative(f, x, v, h=None):
     x : array_like of shape (n,)
         The point.
     v : array_like of shape (n,)
-        The direction, used **as given, not normalised**: doubling `v`
+        The direction, used **as given, not normalized**: doubling `v`
         doubles the result. Pass a unit vector for the slope per unit
         distance. A zero `v` is allowed and gives 0.
     h : float, optional

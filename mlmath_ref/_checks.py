@@ -5,6 +5,17 @@ float arrays with :func:`as_array`, which refuses what would otherwise give a
 silent wrong answer: text, objects, booleans masquerading as numbers, empty
 arrays, NaN and infinity. The messages name the argument, what it got and
 what was expected.
+
+This is the one home of the argument checks that more than one module
+makes: arrays (:func:`as_array`, :func:`as_square`, :func:`as_float`), their
+shapes (:func:`check_same_shape`, :func:`check_length`,
+:func:`check_nonzero`), numbers (:func:`is_real_number`, :func:`is_integer`,
+:func:`check_integer`, :func:`check_positive`), iterables
+(:func:`is_iterable`) and functions passed as arguments
+(:func:`check_callable`, :func:`call_vector`). A check that only one module
+makes stays in that module, next to the function it guards. Numbers that
+algorithms compute with (machine epsilon, the step of a difference quotient)
+are in :mod:`mlmath_ref._numerics`.
 """
 
 from __future__ import annotations
@@ -15,10 +26,18 @@ import numpy as np
 
 __all__ = [
     "as_array",
+    "as_float",
     "as_square",
     "call_vector",
+    "check_callable",
+    "check_integer",
+    "check_length",
+    "check_nonzero",
     "check_positive",
     "check_same_shape",
+    "is_integer",
+    "is_iterable",
+    "is_real_number",
     "set_module",
 ]
 
@@ -107,22 +126,152 @@ def as_square(A, name):
     return A
 
 
+def as_float(x, name):
+    """Convert `x` with :func:`as_array` and require a single finite number; return a float.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import as_float
+    >>> as_float(2, "x0")
+    2.0
+    >>> as_float([1.0, 2.0], "x0")
+    Traceback (most recent call last):
+    ...
+    ValueError: x0 must be a scalar, got an array of shape (2,)
+    """
+    return float(as_array(x, name, ndim=0))
+
+
 def check_same_shape(x, y, xname, yname):
     """Raise ValueError unless `x` and `y` have the same shape."""
     if x.shape != y.shape:
         raise ValueError(f"{xname} and {yname} must have the same shape, got {x.shape} and {y.shape}")
 
 
+def check_length(x, n, name, expected):
+    """Raise ValueError unless the array `x` has `n` rows (entries, for a vector).
+
+    `expected` says in words what `n` counts, such as ``"as many rows as A"``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import check_length
+    >>> check_length(np.ones(3), 2, "b", "as many rows as A")
+    Traceback (most recent call last):
+    ...
+    ValueError: b must have as many rows as A (2), got shape (3,)
+    """
+    if x.shape[0] != n:
+        raise ValueError(f"{name} must have {expected} ({n}), got shape {x.shape}")
+
+
+def check_nonzero(v, name, reason):
+    """Raise ValueError unless the array `v` has a non-zero entry; `reason` says why it must.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import check_nonzero
+    >>> check_nonzero(np.zeros(2), "onto", "it spans no line")
+    Traceback (most recent call last):
+    ...
+    ValueError: onto must not be the zero vector: it spans no line
+    """
+    if not np.any(v):
+        raise ValueError(f"{name} must not be the zero vector: {reason}")
+
+
+def is_real_number(value):
+    """Whether `value` is a single real number: Python's or NumPy's, but not a bool.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import is_real_number
+    >>> is_real_number(2), is_real_number(np.float32(0.5)), is_real_number(True), is_real_number("2")
+    (True, True, False, False)
+    """
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def is_integer(value):
+    """Whether `value` is a single integer: Python's or NumPy's, but not a bool.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import is_integer
+    >>> is_integer(3), is_integer(np.int8(3)), is_integer(True), is_integer(3.0)
+    (True, True, False, False)
+    """
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def check_integer(value, name):
+    """Return `value` if it is an integer (Python's or NumPy's, but not a bool), else raise TypeError.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import check_integer
+    >>> check_integer(np.int64(3), "i")
+    np.int64(3)
+    >>> check_integer(1.0, "i")
+    Traceback (most recent call last):
+    ...
+    TypeError: i must be an integer, got 1.0
+    """
+    if not is_integer(value):
+        raise TypeError(f"{name} must be an integer, got {value!r}")
+    return value
+
+
 def check_positive(value, name, *, integer=False, allow_zero=False):
     """Return `value` if it is a positive (or non-negative) real number."""
-    kind = numbers.Integral if integer else numbers.Real
-    if isinstance(value, bool) or not isinstance(value, kind):
-        expected = "an integer" if integer else "a real number"
-        raise TypeError(f"{name} must be {expected}, got {value!r}")
+    if integer:
+        check_integer(value, name)
+    elif not is_real_number(value):
+        raise TypeError(f"{name} must be a real number, got {value!r}")
     if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
         expected = "non-negative" if allow_zero else "positive"
         raise ValueError(f"{name} must be {expected} and finite, got {value!r}")
     return value
+
+
+def is_iterable(value):
+    """Whether `value` can be iterated over as a collection of elements: not str or bytes.
+
+    Strings iterate over their characters, which is never what a caller who
+    passed one meant.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import is_iterable
+    >>> is_iterable([1, 2]), is_iterable(range(3)), is_iterable("ab"), is_iterable(3)
+    (True, True, False, False)
+    """
+    return hasattr(value, "__iter__") and not isinstance(value, (str, bytes))
+
+
+def check_callable(f, name, func=None, *, expected="callable"):
+    """Raise TypeError naming the argument `name` unless `f` is callable.
+
+    The message starts with ``"{func}: "`` when the public function's name
+    `func` is given, and says the argument must be `expected`.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import check_callable
+    >>> check_callable(abs, "f", "derivative")
+    >>> check_callable(3, "f", "derivative")
+    Traceback (most recent call last):
+    ...
+    TypeError: derivative: f must be callable, got int
+    """
+    if not callable(f):
+        prefix = f"{func}: " if func else ""
+        raise TypeError(f"{prefix}{name} must be {expected}, got {type(f).__name__}")
 
 
 def call_vector(f, x, label="f(x)", m=None, scalar_hint=""):

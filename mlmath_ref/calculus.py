@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_positive, set_module
+from mlmath_ref._checks import as_array, as_float, check_callable, check_positive, set_module
+from mlmath_ref._numerics import difference_step
 
 __all__ = [
     "derivative",
@@ -21,18 +22,11 @@ __all__ = [
     "taylor_polynomial",
 ]
 
-_EPS = float(np.finfo(np.float64).eps)
-
 # The exponent p of the default step h = eps**p * max(1, |x|) of each difference quotient:
 # the step that balances its truncation error against its rounding error.
 _STEP_EXPONENT = {"forward": 1 / 2, "backward": 1 / 2, "central": 1 / 3}
 
 _RULES = ("midpoint", "trapezoid", "simpson")
-
-
-def _check_callable(f, name, func):
-    if not callable(f):
-        raise TypeError(f"{func}: {name} must be callable, got {type(f).__name__}")
 
 
 def _evaluate(f, points, func):
@@ -54,19 +48,6 @@ def _evaluate(f, points, func):
             f"{points.shape} it returned shape {values.shape}"
         )
     return values
-
-
-def _scalar_x(x, name):
-    return float(as_array(x, name, ndim=0))
-
-
-def _step(h, x, exponent):
-    # The default step is relative to |x| so that x + h differs from x in the same
-    # number of bits whatever the size of x.
-    if h is None:
-        return _EPS**exponent * np.maximum(1.0, np.abs(x))
-    check_positive(h, "h")
-    return np.full_like(x, float(h))
 
 
 def _result(values, x):
@@ -163,11 +144,11 @@ def derivative(f, x, h=None, method="central"):
     ...
     ValueError: h must be positive and finite, got 0.0
     """
-    _check_callable(f, "f", "derivative")
+    check_callable(f, "f", "derivative")
     if method not in _STEP_EXPONENT:
         raise ValueError(f"method must be one of {sorted(_STEP_EXPONENT)}, got {method!r}")
     x = as_array(x, "x")
-    step = _step(h, x, _STEP_EXPONENT[method])
+    step = difference_step(x, h, _STEP_EXPONENT[method])
     if method == "central":
         slope = (_evaluate(f, x + step, "derivative") - _evaluate(f, x - step, "derivative")) / (2 * step)
     elif method == "forward":
@@ -237,9 +218,9 @@ def second_derivative(f, x, h=None):
     ...
     ValueError: h must be positive and finite, got -0.001
     """
-    _check_callable(f, "f", "second_derivative")
+    check_callable(f, "f", "second_derivative")
     x = as_array(x, "x")
-    step = _step(h, x, 1 / 4)
+    step = difference_step(x, h, 1 / 4)
     values = (
         _evaluate(f, x + step, "second_derivative")
         - 2 * _evaluate(f, x, "second_derivative")
@@ -308,8 +289,8 @@ def tangent_line(f, x0, h=None):
     ...
     ValueError: x0 must be a scalar, got an array of shape (2,)
     """
-    _check_callable(f, "f", "tangent_line")
-    x0 = _scalar_x(x0, "x0")
+    check_callable(f, "f", "tangent_line")
+    x0 = as_float(x0, "x0")
     value = float(_evaluate(f, np.asarray(x0), "tangent_line"))
     slope = derivative(f, x0, h=h)
 
@@ -330,7 +311,7 @@ def taylor_polynomial(derivatives, x0):
     Given :math:`f(x_0), f'(x_0), \dots, f^{(n)}(x_0)`, the Taylor polynomial
     of degree :math:`n` is the polynomial with those same derivatives at
     :math:`x_0`: a local model of `f`. Degree 1 is the tangent line, degree 2
-    the parabola that a second-order optimizer minimises. Concept page:
+    the parabola that a second-order optimizer minimizes. Concept page:
     :ref:`concept-taylor-series`.
 
     Parameters
@@ -386,7 +367,7 @@ def taylor_polynomial(derivatives, x0):
     ValueError: derivatives must not be empty, got shape (0,)
     """
     derivatives = as_array(derivatives, "derivatives", ndim=1)
-    x0 = _scalar_x(x0, "x0")
+    x0 = as_float(x0, "x0")
     factorials = np.array([math.factorial(k) for k in range(derivatives.size)], dtype=np.float64)
     coefficients = derivatives / factorials
 
@@ -479,9 +460,9 @@ def integrate(f, a, b, n=100, rule="simpson"):
     ...
     ValueError: interval given backwards: a=1.0 > b=0.0; swap a and b and negate the result
     """
-    _check_callable(f, "f", "integrate")
-    a = _scalar_x(a, "a")
-    b = _scalar_x(b, "b")
+    check_callable(f, "f", "integrate")
+    a = as_float(a, "a")
+    b = as_float(b, "b")
     check_positive(n, "n", integer=True)
     if rule not in _RULES:
         raise ValueError(f"rule must be one of {list(_RULES)}, got {rule!r}")

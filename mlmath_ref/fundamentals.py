@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_positive, set_module
+from mlmath_ref._checks import (
+    as_array,
+    check_callable,
+    check_integer,
+    check_positive,
+    is_iterable,
+    set_module,
+)
 
 __all__ = [
     "cartesian_product",
@@ -81,8 +88,7 @@ def compose(*functions):
     if not functions:
         raise ValueError("compose needs at least one function, got none")
     for position, f in enumerate(functions):
-        if not callable(f):
-            raise TypeError(f"compose: argument {position} must be callable, got {type(f).__name__}")
+        check_callable(f, f"argument {position}", "compose")
 
     def composition(x):
         for f in reversed(functions):
@@ -94,14 +100,9 @@ def compose(*functions):
     return composition
 
 
-def _check_callable(f, name, func):
-    if not callable(f):
-        raise TypeError(f"{func}: {name} must be callable, got {type(f).__name__}")
-
-
 def _as_list(items, name, func):
-    # Materialise an iterable argument into a list, or raise a TypeError naming it.
-    if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
+    # Materialize an iterable argument into a list, or raise a TypeError naming it.
+    if not is_iterable(items):
         raise TypeError(
             f"{func}: {name} must be an iterable of elements (list, set, range...), "
             f"got {type(items).__name__}"
@@ -223,7 +224,7 @@ def image(f, domain):
     ...
     TypeError: image: domain must be an iterable of elements (list, set, range...), got int
     """
-    _check_callable(f, "f", "image")
+    check_callable(f, "f", "image")
     return {f(x) for x in _as_list(domain, "domain", "image")}
 
 
@@ -282,7 +283,7 @@ def is_injective(f, domain):
     ...
     TypeError: is_injective: f must be callable, got str
     """
-    _check_callable(f, "f", "is_injective")
+    check_callable(f, "f", "is_injective")
     A = set(_as_list(domain, "domain", "is_injective"))
     return len({f(x) for x in A}) == len(A)
 
@@ -551,8 +552,7 @@ def logsumexp(z, axis=-1):
     ValueError: axis 1 is out of range for z with 1 dimension(s)
     """
     z = as_array(z, "z", min_ndim=1)
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(f"axis must be an integer, got {axis!r}")
+    check_integer(axis, "axis")
     if not -z.ndim <= axis < z.ndim:
         raise ValueError(f"axis {axis} is out of range for z with {z.ndim} dimension(s)")
     m = np.max(z, axis=axis, keepdims=True)
@@ -684,7 +684,7 @@ def iterate(f, x0, n):
     ...
     ValueError: n must be non-negative and finite, got -1
     """
-    _check_callable(f, "f", "iterate")
+    check_callable(f, "f", "iterate")
     check_positive(n, "n", integer=True, allow_zero=True)
     xs = [x0]
     for _ in range(n):
@@ -748,7 +748,7 @@ def find_counterexample(claim, candidates):
     ...
     TypeError: find_counterexample: candidates must be an iterable of elements, got int
     """
-    _check_callable(claim, "claim", "find_counterexample")
+    check_callable(claim, "claim", "find_counterexample")
     if not hasattr(candidates, "__iter__"):
         raise TypeError(
             "find_counterexample: candidates must be an iterable of elements, "

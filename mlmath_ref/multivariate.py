@@ -22,7 +22,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, call_vector, check_positive, set_module
+from mlmath_ref._checks import (
+    as_array,
+    call_vector,
+    check_callable,
+    check_integer,
+    check_same_shape,
+    set_module,
+)
+from mlmath_ref._numerics import difference_step
 
 __all__ = [
     "directional_derivative",
@@ -31,36 +39,6 @@ __all__ = [
     "jacobian",
     "partial_derivative",
 ]
-
-_EPS = np.finfo(np.float64).eps
-
-
-def _check_f(f, func):
-    """Raise a TypeError naming `f` unless it is callable.
-
-    Parameters
-    ----------
-    f : object
-        What the caller passed as the function.
-    func : str
-        The public function's name, used in the message.
-
-    Raises
-    ------
-    TypeError
-        If `f` is not callable.
-
-    See Also
-    --------
-    gradient : One of the callers.
-
-    Examples
-    --------
-    >>> from mlmath_ref.multivariate import _check_f
-    >>> _check_f(abs, "gradient")
-    """
-    if not callable(f):
-        raise TypeError(f"{func}: f must be callable, got {type(f).__name__}")
 
 
 def _scalar(f, x):
@@ -107,47 +85,6 @@ def _vector(f, x, m=None):
     # A vector-valued f, checked; the hint points scalar functions to gradient.
     hint = "; for a scalar f return np.array([value]) or use gradient"
     return call_vector(f, x, "f(x)", m, scalar_hint=hint)
-
-
-def _steps(x, h, power):
-    r"""The step for each coordinate: `h` if given, else :math:`\varepsilon^{p} \max(1, |x_i|)`.
-
-    Parameters
-    ----------
-    x : ndarray of shape (n,)
-        The point.
-    h : float or None
-        The step the caller chose, or None for the default.
-    power : float
-        The exponent :math:`p` of machine epsilon in the default step.
-
-    Returns
-    -------
-    ndarray of shape (n,)
-        One positive step per coordinate.
-
-    Raises
-    ------
-    TypeError
-        If `h` is not a real number.
-    ValueError
-        If `h` is not positive and finite.
-
-    See Also
-    --------
-    gradient : One of the callers.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> from mlmath_ref.multivariate import _steps
-    >>> _steps(np.array([0.0, 100.0]), 0.5, 1 / 3)
-    array([0.5, 0.5])
-    """
-    if h is None:
-        return _EPS**power * np.maximum(1.0, np.abs(x))
-    check_positive(h, "h")
-    return np.full(x.shape, float(h))
 
 
 @set_module("mlmath_ref.multivariate")
@@ -220,13 +157,12 @@ def partial_derivative(f, x, i, h=None):
     ...
     ValueError: i must be a coordinate index in 0..1, got 2
     """
-    _check_f(f, "partial_derivative")
+    check_callable(f, "f", "partial_derivative")
     x = as_array(x, "x", ndim=1)
-    if isinstance(i, bool) or not isinstance(i, (int, np.integer)):
-        raise TypeError(f"i must be an integer, got {i!r}")
+    check_integer(i, "i")
     if not 0 <= i < x.size:
         raise ValueError(f"i must be a coordinate index in 0..{x.size - 1}, got {i}")
-    step = _steps(x, h, 1 / 3)[i]
+    step = difference_step(x, h, 1 / 3)[i]
     e_i = np.zeros_like(x)
     e_i[i] = step
     return float((_scalar(f, x + e_i) - _scalar(f, x - e_i)) / (2 * step))
@@ -299,9 +235,9 @@ def gradient(f, x, h=None):
     ...
     ValueError: f must return a scalar (one number), but f(x) has shape (2,); ...
     """
-    _check_f(f, "gradient")
+    check_callable(f, "f", "gradient")
     x = as_array(x, "x", ndim=1)
-    steps = _steps(x, h, 1 / 3)
+    steps = difference_step(x, h, 1 / 3)
     g = np.empty_like(x)
     for i, step in enumerate(steps):
         e_i = np.zeros_like(x)
@@ -327,7 +263,7 @@ def directional_derivative(f, x, v, h=None):
     x : array_like of shape (n,)
         The point.
     v : array_like of shape (n,)
-        The direction, used **as given, not normalised**: doubling `v`
+        The direction, used **as given, not normalized**: doubling `v`
         doubles the result. Pass a unit vector for the slope per unit
         distance. A zero `v` is allowed and gives 0.
     h : float, optional
@@ -386,18 +322,17 @@ def directional_derivative(f, x, v, h=None):
     ...
     ValueError: x and v must have the same shape, got (2,) and (3,)
     """
-    _check_f(f, "directional_derivative")
+    check_callable(f, "f", "directional_derivative")
     x = as_array(x, "x", ndim=1)
     v = as_array(v, "v", ndim=1)
-    if x.shape != v.shape:
-        raise ValueError(f"x and v must have the same shape, got {x.shape} and {v.shape}")
-    if h is not None:
-        check_positive(h, "h")
+    check_same_shape(x, v, "x", "v")
+    # by default t v moves x by about eps**(1/3) of its size: the step for max|x_i|, divided by max|v_i|
+    step = float(difference_step(np.max(np.abs(x)), h, 1 / 3))
     size = np.max(np.abs(v))
     if size == 0:
         _scalar(f, x)  # still check that f is a scalar function
         return 0.0
-    t = float(h) if h is not None else _EPS ** (1 / 3) * max(1.0, float(np.max(np.abs(x)))) / size
+    t = step if h is not None else step / size
     return float((_scalar(f, x + t * v) - _scalar(f, x - t * v)) / (2 * t))
 
 
@@ -473,9 +408,9 @@ def jacobian(f, x, h=None):
     ...
     ValueError: f must return a vector (1-D array), but f(x) has shape (); ...
     """
-    _check_f(f, "jacobian")
+    check_callable(f, "f", "jacobian")
     x = as_array(x, "x", ndim=1)
-    steps = _steps(x, h, 1 / 3)
+    steps = difference_step(x, h, 1 / 3)
     columns, m = [], None
     for j, step in enumerate(steps):
         e_j = np.zeros_like(x)
@@ -560,9 +495,9 @@ def hessian(f, x, h=None):
     ...
     ValueError: h must be positive and finite, got 0
     """
-    _check_f(f, "hessian")
+    check_callable(f, "f", "hessian")
     x = as_array(x, "x", ndim=1)
-    steps = _steps(x, h, 1 / 4)
+    steps = difference_step(x, h, 1 / 4)
     n = x.size
     H = np.empty((n, n))
     for i in range(n):

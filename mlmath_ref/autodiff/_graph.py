@@ -1,45 +1,13 @@
-"""The computational graph below a node: topological order and drawing data."""
+"""The computational graph below a node, as lists of nodes and edges to draw."""
 
 from __future__ import annotations
 
 from mlmath_ref._checks import set_module
+from mlmath_ref.autodiff._scalar import Scalar
+from mlmath_ref.autodiff._tensor import Tensor
+from mlmath_ref.autodiff._toposort import topological_order
 
-__all__ = ["graph_of", "topological_order"]
-
-
-def topological_order(root):
-    """Every node below `root`, each after all of its parents, `root` last.
-
-    A depth-first search with an explicit stack instead of recursion, so a
-    graph ten thousand operations deep does not hit Python's recursion limit.
-    A node is written out only once all of its parents have been written out.
-
-    Parameters
-    ----------
-    root : Scalar or Tensor
-        The node to start from.
-
-    Returns
-    -------
-    list
-        The nodes, inputs first and `root` last.
-    """
-    order = []
-    visited = set()  # ids of the nodes already reached
-    stack = [(root, False)]
-    while stack:
-        node, parents_done = stack.pop()
-        if parents_done:
-            order.append(node)  # every parent is already in `order`
-            continue
-        if id(node) in visited:
-            continue
-        visited.add(id(node))
-        stack.append((node, True))  # come back to it after its parents
-        for parent in node.parents:
-            if id(parent) not in visited:
-                stack.append((parent, False))
-    return order
+__all__ = ["graph_of"]
 
 
 @set_module("mlmath_ref.autodiff")
@@ -98,9 +66,6 @@ def graph_of(root):
     ...
     TypeError: graph_of: root must be a Scalar or a Tensor, got float
     """
-    from mlmath_ref.autodiff._scalar import Scalar
-    from mlmath_ref.autodiff._tensor import Tensor
-
     if not isinstance(root, (Scalar, Tensor)):
         raise TypeError(f"graph_of: root must be a Scalar or a Tensor, got {type(root).__name__}")
     nodes = topological_order(root)

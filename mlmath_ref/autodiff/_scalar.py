@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-import numbers
 
-from mlmath_ref._checks import as_array, set_module
-from mlmath_ref.autodiff._graph import topological_order
+from mlmath_ref._checks import as_float, is_real_number, set_module
+from mlmath_ref.autodiff._toposort import topological_order
 
 __all__ = ["Scalar"]
 
@@ -27,7 +26,7 @@ def _lift(other):
     """
     if isinstance(other, Scalar):
         return other
-    if isinstance(other, numbers.Real) and not isinstance(other, bool):
+    if is_real_number(other):
         return Scalar(other)
     return None
 
@@ -127,7 +126,7 @@ class Scalar:
     __array_ufunc__ = None
 
     def __init__(self, value, label=""):
-        self.value = float(as_array(value, "value", ndim=0))
+        self.value = as_float(value, "value")
         self.grad = 0.0
         self.label = str(label)
         self.parents = ()
@@ -196,7 +195,7 @@ class Scalar:
         return Scalar._result(-self.value, (self,), (-1.0,), "neg")
 
     def __pow__(self, p):
-        if isinstance(p, bool) or not isinstance(p, numbers.Real):
+        if not is_real_number(p):
             raise TypeError(f"Scalar ** p: the exponent p must be a number, got {type(p).__name__}")
         a, p = self.value, float(p)
         if a < 0 and not p.is_integer():

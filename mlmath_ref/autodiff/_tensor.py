@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from numpy.lib.array_utils import normalize_axis_tuple
 
-from mlmath_ref._checks import as_array, set_module
-from mlmath_ref.autodiff._graph import topological_order
+from mlmath_ref._checks import as_array, is_real_number, set_module
+from mlmath_ref.autodiff._toposort import topological_order
 
 __all__ = ["Tensor", "unbroadcast"]
 
@@ -217,7 +215,7 @@ class Tensor:
         # `other` as a Tensor (a constant leaf for a number or an array), or None.
         if isinstance(other, Tensor):
             return other
-        if isinstance(other, (numbers.Real, np.ndarray, list, tuple)) and not isinstance(other, bool):
+        if is_real_number(other) or isinstance(other, (np.ndarray, list, tuple)):
             return Tensor(other, label="const")
         return None
 
@@ -296,7 +294,7 @@ class Tensor:
         return Tensor._result(-self.data, (self,), (lambda g: -g,), "neg")
 
     def __pow__(self, p):
-        if isinstance(p, bool) or not isinstance(p, numbers.Real):
+        if not is_real_number(p):
             raise TypeError(f"Tensor ** p: the exponent p must be a number, got {type(p).__name__}")
         a, p = self.data, float(p)
         if not p.is_integer() and np.any(a < 0):

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, as_square, check_positive, set_module
-from mlmath_ref.linalg._svd import _fix_signs, _round_robin
+from mlmath_ref._checks import as_array, as_square, check_length, check_nonzero, check_positive, set_module
+from mlmath_ref.linalg._svd import _fix_signs, _jacobi_rotation, _rotate_columns, _round_robin
 
 __all__ = ["eig_symmetric", "power_iteration"]
 
@@ -126,10 +126,8 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
         x = np.random.default_rng(_X0_SEED).standard_normal(n)
     else:
         x = as_array(x0, "x0", ndim=1)
-        if x.shape != (n,):
-            raise ValueError(f"x0 must have one entry per row of A ({n}), got shape {x.shape}")
-        if not np.any(x):
-            raise ValueError("x0 must not be the zero vector: A applied to it gives no direction")
+        check_length(x, n, "x0", "one entry per row of A")
+        check_nonzero(x, "x0", "A applied to it gives no direction")
     scale = np.max(np.abs(A))
     if scale > 0:
         A = A / scale  # entries at most 1, so A x cannot overflow; the eigenvalue scales back at the end
@@ -270,19 +268,10 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
         for p, q in rounds:  # each round: disjoint pairs (p, q), whose rotations commute
             rotate = A[p, q] != 0.0
             p, q = p[rotate], q[rotate]
-            # t = sign(tau) / (|tau| + sqrt(1 + tau^2)) with tau = (a_qq - a_pp) / (2 a_pq),
-            # multiplied through by 2|a_pq| so that nothing overflows when a_pq is tiny
-            d = A[q, q] - A[p, p]
-            t = 2.0 * A[p, q] * np.copysign(1.0, d) / (np.abs(d) + np.hypot(d, 2.0 * A[p, q]))
-            c = 1.0 / np.hypot(1.0, t)
-            s = c * t
-            Ap, Aq = A[p, :], A[q, :]  # A <- J^T A: rows p and q
-            A[p, :] = c[:, None] * Ap - s[:, None] * Aq
-            A[q, :] = s[:, None] * Ap + c[:, None] * Aq
-            for M in (A, Q):  # A <- A J and Q <- Q J: columns p and q
-                Mp, Mq = M[:, p], M[:, q]
-                M[:, p] = c * Mp - s * Mq
-                M[:, q] = s * Mp + c * Mq
+            c, s = _jacobi_rotation(A[q, q] - A[p, p], A[p, q])  # of [[a_pp, a_pq], [a_pq, a_qq]]
+            _rotate_columns(A.T, p, q, c, s)  # A <- J^T A: rows p and q (the columns of A^T)
+            _rotate_columns(A, p, q, c, s)  # A <- A J: columns p and q
+            _rotate_columns(Q, p, q, c, s)  # Q <- Q J
             A[p, q] = A[q, p] = 0.0  # what the rotations were built for; remove the rounding residue
         sweeps += 1
     eigenvalues = np.diag(A).copy()

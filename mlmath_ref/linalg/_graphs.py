@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, as_square, check_positive, set_module
+from mlmath_ref._checks import as_array, as_square, check_length, check_positive, set_module
 
 __all__ = ["adjacency_matrix", "stationary_distribution", "transition_matrix"]
 
@@ -120,8 +120,7 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
         w = np.ones(E.shape[0])
     else:
         w = as_array(weights, "weights", ndim=1, allow_empty=True)
-        if w.shape[0] != E.shape[0]:
-            raise ValueError(f"weights must have one entry per edge ({E.shape[0]}), got shape {w.shape}")
+        check_length(w, E.shape[0], "weights", "one entry per edge")
     i, j = E[:, 0], E[:, 1]
     A = np.zeros((n, n))
     np.add.at(A, (i, j), w)
@@ -129,6 +128,41 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
         reverse = i != j  # a self-loop is its own reverse
         np.add.at(A, (j[reverse], i[reverse]), w[reverse])
     return A
+
+
+def _check_nonnegative(M, name, what):
+    """Raise ValueError naming the first negative entry of the matrix `M`, if any.
+
+    Parameters
+    ----------
+    M : ndarray of shape (n, n)
+        The matrix.
+    name : str
+        Its name in the caller, for the message.
+    what : str
+        What its entries are, for the message, such as ``"edge weights"``.
+
+    Raises
+    ------
+    ValueError
+        If some entry of `M` is negative.
+
+    See Also
+    --------
+    transition_matrix : One of the callers.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._graphs import _check_nonnegative
+    >>> _check_nonnegative(np.array([[1.0, -0.5], [0.0, 1.0]]), "A", "edge weights")
+    Traceback (most recent call last):
+    ...
+    ValueError: A must have non-negative edge weights, but A[0, 1] = -0.5
+    """
+    if np.any(M < 0):
+        i, j = np.argwhere(M < 0)[0]
+        raise ValueError(f"{name} must have non-negative {what}, but {name}[{i}, {j}] = {M[i, j]:g}")
 
 
 @set_module("mlmath_ref.linalg")
@@ -195,9 +229,7 @@ def transition_matrix(A):
     ValueError: node 1 has no outgoing edges (row 1 of A is zero), so the walk cannot leave it
     """
     A = as_square(A, "A")
-    if np.any(A < 0):
-        i, j = np.argwhere(A < 0)[0]
-        raise ValueError(f"A must have non-negative edge weights, but A[{i}, {j}] = {A[i, j]:g}")
+    _check_nonnegative(A, "A", "edge weights")
     out_degree = np.sum(A, axis=1)
     dangling = np.flatnonzero(out_degree == 0)
     if dangling.size:
@@ -283,9 +315,7 @@ def stationary_distribution(P, num_iterations=10000, tol=1e-12):
     P = as_square(P, "P")
     num_iterations = check_positive(num_iterations, "num_iterations", integer=True)
     tol = check_positive(tol, "tol")
-    if np.any(P < 0):
-        i, j = np.argwhere(P < 0)[0]
-        raise ValueError(f"P must have non-negative entries (probabilities), but P[{i}, {j}] = {P[i, j]:g}")
+    _check_nonnegative(P, "P", "entries (probabilities)")
     column_sums = np.sum(P, axis=0)
     off = np.flatnonzero(np.abs(column_sums - 1.0) > _STOCHASTIC_ATOL)
     if off.size:

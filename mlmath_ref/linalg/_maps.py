@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, as_square, call_vector, check_positive, set_module
+from mlmath_ref._checks import as_array, as_square, call_vector, check_callable, check_positive, set_module
 
 __all__ = ["matmul", "matrix_of", "trace", "transpose"]
 
@@ -107,8 +107,7 @@ def matrix_of(f, n, check=True):
         ...
     ValueError: f is not linear: f(a*x + b*y) != a*f(x) + b*f(y) for a=..., b=...
     """
-    if not callable(f):
-        raise TypeError(f"f must be a callable that maps a vector to a vector, got {f!r}")
+    check_callable(f, "f", expected="a callable that maps a vector to a vector")
     n = check_positive(n, "n", integer=True)
     check = bool(check)
     basis = np.eye(n)

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, set_module
+from mlmath_ref._checks import as_array, check_nonzero, set_module
+from mlmath_ref._numerics import EPS
 from mlmath_ref.linalg._svd import svd
 
 __all__ = ["gram_schmidt", "project", "qr"]
 
-_EPS = np.finfo(np.float64).eps
-_DEPENDENT = np.sqrt(_EPS)  # a column whose remainder is below this fraction of its length is dependent
+_DEPENDENT = np.sqrt(EPS)  # a column whose remainder is below this fraction of its length is dependent
 
 
 def _modified_gram_schmidt(V, name):
@@ -328,12 +328,11 @@ def project(x, onto):
             f"x and onto must have the same number of rows, got shapes {x.shape} and {onto.shape}"
         )
     if onto.ndim == 1:
-        if not np.any(onto):
-            raise ValueError("onto must not be the zero vector: it spans no line")
+        check_nonzero(onto, "onto", "it spans no line")
         u = onto / np.max(np.abs(onto))  # the same line; scaled so that u . u cannot overflow or underflow
         uu = np.sum(u * u)
         coefficient = np.sum(u[:, None] * x.reshape(x.shape[0], -1), axis=0) / uu
         return (u[:, None] * coefficient).reshape(x.shape)
     U, s, _ = svd(onto)
-    Q = U[:, s > s[0] * max(onto.shape) * _EPS]  # orthonormal basis of the column space
+    Q = U[:, s > s[0] * max(onto.shape) * EPS]  # orthonormal basis of the column space
     return Q @ (Q.T @ x)

@@ -21,18 +21,85 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, as_square, set_module
+from mlmath_ref._checks import as_array, as_square, check_length, set_module
+from mlmath_ref._numerics import EPS
 
 __all__ = ["coordinates", "det", "inverse", "solve"]
 
-_EPS = np.finfo(np.float64).eps
+
+def _eliminate(A, c=None, tol=0.0):
+    r"""Reduce `A` to upper triangular form by Gaussian elimination with partial pivoting.
+
+    At step :math:`k` the row with the largest entry in column :math:`k`, on
+    or below the diagonal, is swapped up to become the pivot row, and
+    multiples of it are subtracted from the rows below. The right-hand sides
+    `c` go through the same row operations. :func:`det` and
+    :func:`_solve_system` both run this loop.
+
+    Parameters
+    ----------
+    A : ndarray of shape (n, n)
+        The matrix, finite floats; it is not modified.
+    c : ndarray of shape (n, k), optional
+        Right-hand sides, one per column; it is not modified. None for none.
+    tol : float, default=0.0
+        A pivot of magnitude at most `tol` counts as zero.
+
+    Returns
+    -------
+    U : ndarray of shape (n, n)
+        The eliminated matrix: upper triangular in the columns before
+        `stopped`.
+    c : ndarray of shape (n, k)
+        The right-hand sides after the same row operations (no columns when
+        `c` was None).
+    swaps : int
+        The number of row swaps.
+    stopped : int or None
+        The first column with no pivot larger than `tol`, where elimination
+        stopped because `A` is singular; None when every column had one.
+
+    See Also
+    --------
+    det : Keeps the pivots and the number of swaps.
+    solve : Carries the right-hand side along, then substitutes backwards.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._solve import _eliminate
+    >>> U, _, swaps, stopped = _eliminate(np.array([[1.0, 2.0], [3.0, 4.0]]))
+    >>> U.round(4)
+    array([[3.    , 4.    ],
+           [0.    , 0.6667]])
+    >>> swaps, stopped
+    (1, None)
+    >>> _eliminate(np.array([[1.0, 2.0], [2.0, 4.0]]))[3]   # no pivot left in column 1
+    1
+    """
+    n = A.shape[0]
+    U = A.copy()
+    c = np.zeros((n, 0)) if c is None else c.copy()
+    swaps = 0
+    for k in range(n):
+        p = k + int(np.argmax(np.abs(U[k:, k])))
+        if abs(U[p, k]) <= tol:
+            return U, c, swaps, k  # column k is (nearly) zero on and below the diagonal
+        if p != k:
+            U[[k, p]] = U[[p, k]]
+            c[[k, p]] = c[[p, k]]
+            swaps += 1
+        multipliers = U[k + 1 :, k] / U[k, k]
+        U[k + 1 :, k:] -= multipliers[:, None] * U[k, k:]
+        c[k + 1 :] -= multipliers[:, None] * c[k]
+    return U, c, swaps, None
 
 
 def _solve_system(A, b, name):
     r"""Solve :math:`A\mathbf{x} = \mathbf{b}` for validated float arrays.
 
-    Eliminate with partial pivoting on the augmented matrix
-    :math:`[A \mid \mathbf{b}]`, then substitute backwards. The public
+    Eliminate with partial pivoting (:func:`_eliminate`) on the augmented
+    matrix :math:`[A \mid \mathbf{b}]`, then substitute backwards. The public
     functions validate their arguments and call this with the name their
     matrix has, so a singular matrix is reported under that name.
 
@@ -68,22 +135,13 @@ def _solve_system(A, b, name):
     array([3., 2.])
     """
     n = A.shape[0]
-    U = A.copy()
-    c = b.reshape(n, -1).copy()  # one column per right-hand side
-    tol = n * _EPS * np.max(np.abs(A))
-    for k in range(n):
-        p = k + int(np.argmax(np.abs(U[k:, k])))
-        if abs(U[p, k]) <= tol:
-            raise np.linalg.LinAlgError(
-                f"{name} is singular: after elimination, column {k} has no pivot larger than "
-                f"the tolerance {tol:.2g} (n * eps * max|{name}|)"
-            )
-        if p != k:
-            U[[k, p]] = U[[p, k]]
-            c[[k, p]] = c[[p, k]]
-        multipliers = U[k + 1 :, k] / U[k, k]
-        U[k + 1 :, k:] -= multipliers[:, None] * U[k, k:]
-        c[k + 1 :] -= multipliers[:, None] * c[k]
+    tol = n * EPS * np.max(np.abs(A))
+    U, c, _, stopped = _eliminate(A, b.reshape(n, -1), tol)  # c: one column per right-hand side
+    if stopped is not None:
+        raise np.linalg.LinAlgError(
+            f"{name} is singular: after elimination, column {stopped} has no pivot larger than "
+            f"the tolerance {tol:.2g} (n * eps * max|{name}|)"
+        )
     x = np.empty_like(c)
     for i in range(n - 1, -1, -1):
         x[i] = (c[i] - U[i, i + 1 :] @ x[i + 1 :]) / U[i, i]
@@ -153,20 +211,11 @@ def det(A):
     0.0
     """
     A = as_square(A, "A")
-    n = A.shape[0]
-    U = A.copy()
-    sign = 1.0
-    for k in range(n):
-        p = k + int(np.argmax(np.abs(U[k:, k])))
-        if U[p, k] == 0.0:
-            return 0.0  # column k is zero on and below the diagonal: no pivot, A is singular
-        if p != k:
-            U[[k, p]] = U[[p, k]]
-            sign = -sign
-        multipliers = U[k + 1 :, k] / U[k, k]
-        U[k + 1 :, k:] -= multipliers[:, None] * U[k, k:]
-    i = np.arange(n)
-    return float(sign * np.prod(U[i, i]))
+    U, _, swaps, stopped = _eliminate(A)
+    if stopped is not None:
+        return 0.0  # column `stopped` is zero on and below the diagonal: no pivot, A is singular
+    i = np.arange(A.shape[0])
+    return float((-1.0) ** swaps * np.prod(U[i, i]))
 
 
 @set_module("mlmath_ref.linalg")
@@ -235,8 +284,7 @@ def solve(A, b):
     """
     A = as_square(A, "A")
     b = as_array(b, "b", ndim=(1, 2))
-    if b.shape[0] != A.shape[0]:
-        raise ValueError(f"b must have as many rows as A ({A.shape[0]}), got shape {b.shape}")
+    check_length(b, A.shape[0], "b", "as many rows as A")
     return _solve_system(A, b, "A")
 
 
@@ -366,6 +414,5 @@ def coordinates(x, B):
         raise ValueError(
             f"B must be square to hold a basis of R^n (n vectors of length n), got shape {B.shape}"
         )
-    if x.shape[0] != B.shape[0]:
-        raise ValueError(f"x must have as many rows as B ({B.shape[0]}), got shape {x.shape}")
+    check_length(x, B.shape[0], "x", "as many rows as B")
     return _solve_system(B, x, "B")

@@ -22,10 +22,10 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import as_array, check_positive, set_module
+from mlmath_ref._numerics import EPS
 
 __all__ = ["is_linearly_independent", "pinv", "rank", "svd"]
 
-_EPS = np.finfo(np.float64).eps
 _MAX_SWEEPS = 60  # Jacobi converges quadratically; 6 to 12 sweeps are typical
 _SIGN_TIE = 1e-10  # entries within this relative distance of the largest count as ties
 
@@ -116,6 +116,88 @@ def _round_robin(n):
     return rounds
 
 
+def _jacobi_rotation(d, g):
+    r"""The cosine and sine of the plane rotation that removes an off-diagonal entry.
+
+    For the symmetric 2 x 2 matrix :math:`\begin{pmatrix} a & g \\ g & a + d
+    \end{pmatrix}` (entries of a symmetric matrix in :func:`eig_symmetric`,
+    or the Gram matrix of two columns in :func:`svd`), the rotation
+    :math:`J = \begin{pmatrix} c & s \\ -s & c \end{pmatrix}` makes
+    :math:`J^\top M J` diagonal. Of the two such rotations this is the one
+    with :math:`|t| = |s / c| \le 1`, which moves the columns least.
+
+    Parameters
+    ----------
+    d : ndarray
+        The differences :math:`d` of the two diagonal entries, one per pair.
+    g : ndarray
+        The off-diagonal entries :math:`g`, one per pair, not zero.
+
+    Returns
+    -------
+    c : ndarray
+        The cosine of each rotation.
+    s : ndarray
+        The sine of each rotation.
+
+    See Also
+    --------
+    _rotate_columns : Applies the rotations.
+
+    Notes
+    -----
+    With :math:`\zeta = d / (2g)`, the smaller root of
+    :math:`t^2 + 2\zeta t - 1 = 0` is
+    :math:`t = \operatorname{sign}(\zeta) / (|\zeta| + \sqrt{1 + \zeta^2})`;
+    the code multiplies it through by :math:`2|g|`, so that nothing
+    overflows when :math:`g` is tiny. Then :math:`c = 1 / \sqrt{1 + t^2}`
+    and :math:`s = c t`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._svd import _jacobi_rotation
+    >>> c, s = _jacobi_rotation(np.array([0.0]), np.array([1.0]))   # [[1, 1], [1, 1]]: 45 degrees
+    >>> float(c[0]), float(s[0])
+    (0.7071067811865475, 0.7071067811865475)
+    """
+    t = 2.0 * g * np.copysign(1.0, d) / (np.abs(d) + np.hypot(d, 2.0 * g))
+    c = 1.0 / np.hypot(1.0, t)
+    return c, c * t
+
+
+def _rotate_columns(M, P, Q, c, s):
+    r"""Rotate column pairs of `M` in place: :math:`[m_p \; m_q] \leftarrow [m_p \; m_q] J`.
+
+    Parameters
+    ----------
+    M : ndarray of shape (m, n)
+        The matrix, changed in place (a transposed view rotates rows).
+    P, Q : ndarray of int
+        The column pairs, disjoint, so that the rotations commute.
+    c, s : ndarray
+        The cosine and sine of each pair's rotation
+        :math:`J = \begin{pmatrix} c & s \\ -s & c \end{pmatrix}`.
+
+    See Also
+    --------
+    _jacobi_rotation : Computes `c` and `s`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._svd import _rotate_columns
+    >>> M = np.eye(2)
+    >>> _rotate_columns(M, np.array([0]), np.array([1]), np.array([0.0]), np.array([1.0]))
+    >>> M
+    array([[ 0.,  1.],
+           [-1.,  0.]])
+    """
+    Mp, Mq = M[:, P], M[:, Q]
+    M[:, P] = c * Mp - s * Mq
+    M[:, Q] = s * Mp + c * Mq
+
+
 def _orthogonalize_columns(A, noise):
     r"""Rotate pairs of columns of a tall matrix until all are orthogonal.
 
@@ -162,7 +244,7 @@ def _orthogonalize_columns(A, noise):
     m, n = A.shape
     W = A.copy()
     V = np.eye(n)
-    tol = m * _EPS
+    tol = m * EPS
     rounds = _round_robin(n)
     for _ in range(_MAX_SWEEPS):
         rotated = False
@@ -176,16 +258,9 @@ def _orthogonalize_columns(A, noise):
                 continue
             rotated = True
             P, Q, alpha, beta, gamma = P[rotate], Q[rotate], alpha[rotate], beta[rotate], gamma[rotate]
-            # t = sign(zeta) / (|zeta| + sqrt(1 + zeta^2)) with zeta = (beta - alpha) / (2 gamma),
-            # multiplied through by 2|gamma| so that nothing overflows when gamma is tiny
-            d = beta - alpha
-            t = 2.0 * gamma * np.copysign(1.0, d) / (np.abs(d) + np.hypot(d, 2.0 * gamma))
-            c = 1.0 / np.hypot(1.0, t)
-            s = c * t
-            for M in (W, V):  # [m_p m_q] <- [m_p m_q] [[c, s], [-s, c]]
-                Mp, Mq = M[:, P], M[:, Q]
-                M[:, P] = c * Mp - s * Mq
-                M[:, Q] = s * Mp + c * Mq
+            c, s = _jacobi_rotation(beta - alpha, gamma)  # of the Gram matrix [[alpha, gamma], [gamma, beta]]
+            _rotate_columns(W, P, Q, c, s)
+            _rotate_columns(V, P, Q, c, s)
         if not rotated:
             return W, V
     raise np.linalg.LinAlgError(
@@ -295,7 +370,7 @@ def svd(A):
     scale = np.max(np.abs(A))
     if scale > 0:
         A = A / scale  # entries of size at most 1: no squared norm overflows or underflows
-    noise = _EPS * np.sqrt(np.sum(A**2))  # epsilon times the Frobenius norm
+    noise = EPS * np.sqrt(np.sum(A**2))  # epsilon times the Frobenius norm
     W, V = _orthogonalize_columns(A if m >= n else A.T, noise)
     s = np.sqrt(np.sum(W**2, axis=0))
     order = np.argsort(-s, kind="stable")
@@ -417,7 +492,7 @@ def rank(A, tol=None):
     tol = _check_tol(tol, "tol")
     s = svd(A)[1]
     if tol is None:
-        tol = s[0] * max(A.shape) * _EPS
+        tol = s[0] * max(A.shape) * EPS
     return int(np.sum(s > tol))
 
 
@@ -545,7 +620,7 @@ def pinv(A, rtol=None):
     A = as_array(A, "A", ndim=2)
     rtol = _check_tol(rtol, "rtol")
     if rtol is None:
-        rtol = max(A.shape) * _EPS
+        rtol = max(A.shape) * EPS
     U, s, Vt = svd(A)
     keep = s > rtol * s[0]
     s_plus = np.zeros_like(s)

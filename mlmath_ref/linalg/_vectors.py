@@ -17,11 +17,18 @@ Examples
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_same_shape, set_module
+from mlmath_ref._checks import (
+    as_array,
+    check_length,
+    check_nonzero,
+    check_same_shape,
+    is_integer,
+    is_iterable,
+    is_real_number,
+    set_module,
+)
 
 __all__ = [
     "angle",
@@ -199,7 +206,7 @@ def norm(x, p=2):
     ValueError: p must be >= 1 or np.inf, got 0.5
     """
     x = as_array(x, "x", ndim=1)
-    if isinstance(p, bool) or not isinstance(p, numbers.Real):
+    if not is_real_number(p):
         raise TypeError(f"p must be a real number >= 1 or np.inf, got {p!r}")
     if not p >= 1:  # also refuses NaN
         raise ValueError(f"p must be >= 1 or np.inf, got {p!r}")
@@ -327,9 +334,8 @@ def cosine_similarity(x, y):
     ValueError: y must not be the zero vector: its direction is undefined
     """
     x, y = _vector_pair(x, y)
-    for v, name in ((x, "x"), (y, "y")):
-        if not np.any(v):
-            raise ValueError(f"{name} must not be the zero vector: its direction is undefined")
+    check_nonzero(x, "x", "its direction is undefined")
+    check_nonzero(y, "y", "its direction is undefined")
     cosine = dot(x / norm(x), y / norm(y))
     return float(np.clip(cosine, -1.0, 1.0))
 
@@ -454,8 +460,7 @@ def linear_combination(c, V):
     """
     c = as_array(c, "c", ndim=1)
     V = as_array(V, "V", ndim=2)
-    if c.shape[0] != V.shape[1]:
-        raise ValueError(f"c must have one entry per column of V ({V.shape[1]}), got shape {c.shape}")
+    check_length(c, V.shape[1], "c", "one entry per column of V")
     return np.sum(V * c, axis=1)
 
 
@@ -494,13 +499,13 @@ def _as_shape(shape, name):
     >>> _as_shape(3, "s"), _as_shape([2, 1], "s")
     ((3,), (2, 1))
     """
-    if isinstance(shape, numbers.Integral) and not isinstance(shape, bool):
+    if is_integer(shape):
         shape = (shape,)
-    if isinstance(shape, (str, bytes)) or not hasattr(shape, "__iter__"):
+    if not is_iterable(shape):
         raise TypeError(f"{name} must be a tuple of integers, got {shape!r}")
     shape = tuple(shape)
     for size in shape:
-        if isinstance(size, bool) or not isinstance(size, numbers.Integral):
+        if not is_integer(size):
             raise TypeError(f"{name} must be a tuple of integers, got {shape!r}")
         if size < 0:
             raise ValueError(f"{name} must have non-negative sizes, got {shape!r}")

@@ -1,7 +1,7 @@
 """The import graph of :mod:`mlmath_ref`: imports flow one way, and NumPy is the only dependency.
 
-Every ``import`` statement counts, including one inside a function (a lazy
-import hides a loop from Python but not from a reader).
+The graph is read by ``tools/import_graph.py``: every ``import`` statement counts, including
+one inside a function (a lazy import hides a loop from Python but not from a reader).
 """
 
 import ast
@@ -9,54 +9,24 @@ import sys
 from pathlib import Path
 
 import pytest
+from import_graph import find_cycle
+from import_graph import import_graph as package_graph
+from import_graph import imports_of as graph_imports
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mlmath_ref"
 
 
-def module_name(path):
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
 def imports_of(path):
-    """The names of the modules imported anywhere in the file at `path`."""
-    names = set()
+    """The names of the modules imported anywhere in the file at `path` (absolute imports only)."""
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
+        if isinstance(node, ast.ImportFrom):
             assert node.level == 0, f"{path.name}: use absolute imports (from mlmath_ref...)"
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)  # submodules
-    return names
+    return graph_imports(path, "", False)
 
 
 def import_graph():
     """Module name -> the mlmath_ref modules it imports (a package counts as its __init__)."""
-    modules = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
-    return {
-        name: {m for m in imports_of(path) if m in modules and m != name} for name, path in modules.items()
-    }
-
-
-def find_cycle(graph):
-    """A list of modules that import each other in a circle, or None."""
-    state = {}  # name -> "open" while on the current path, "done" after
-
-    def visit(name, path):
-        state[name] = "open"
-        for target in sorted(graph[name]):
-            if state.get(target) == "open":
-                return path[path.index(target) :] + [target]
-            if target not in state and (cycle := visit(target, path + [target])):
-                return cycle
-        state[name] = "done"
-        return None
-
-    for name in sorted(graph):
-        if name not in state and (cycle := visit(name, [name])):
-            return cycle
-    return None
+    return package_graph(PACKAGE, "mlmath_ref")
 
 
 def test_find_cycle_finds_a_loop():

@@ -28,7 +28,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
-    "sphinx.ext.mathjax",
+    "math_static",  # formulas typeset when the site is built (MathJax 4 in Node)
     "numpydoc",
     "sphinx_gallery.gen_gallery",
     "sphinx_copybutton",
@@ -37,10 +37,11 @@ extensions = [
     "sphinxcontrib.bibtex",
     "concept_graph",  # the concept graph, its checks and what it shows (docs/_ext/concept_graph.py)
     "api_index",  # the API reference's module list, from the chapter registry
-    "offline_assets",  # MathJax served from the site (docs/_ext/offline_assets.py)
+    "offline_assets",  # the pinned web tools: MathJax, axe-core, the HTML checker
     "reproducible",  # fixed file times in the gallery's zip downloads
     "build_benchmark",  # the {build-benchmark} table on maintaining.md
     "page_meta",  # a meta description per page, from its first paragraph
+    "page_assets",  # one purged stylesheet, deferred scripts, sized and lazy images
 ]
 
 exclude_patterns = ["_build", "_data", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]
@@ -138,7 +139,7 @@ html_title = "ML Math Reference"
 html_baseurl = site_baseurl()
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
-html_css_files = ["mlmath.css"]
+html_css_files = ["mlmath.css", "icons.css"]
 html_js_files = ["path-builder.js"]  # the reading-list builder on paths/index (no-op elsewhere)
 html_context = {"default_mode": "auto"}
 html_theme_options = {
@@ -148,6 +149,9 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "navigation_with_keys": False,
     "show_navbar_depth": 1,
+    # The sidebar lists the chapters and the current chapter's pages, not every page of the
+    # site: at 350 pages the whole tree would weigh about 80 kB on every page.
+    "collapse_navbar": True,
 }
 html_last_updated_fmt = None
 html_show_sourcelink = False

@@ -1,19 +1,18 @@
-"""Serve MathJax from the site itself, so that math renders with no network.
+"""The pinned web tools: MathJax (for build-time math), axe-core and the Nu HTML Checker.
 
 The versions are pinned in ``docs/package.json`` and ``docs/package-lock.json``. At the
 start of a build this extension makes sure that ``npm ci`` has installed them into a cache
 outside the source tree (``~/.cache/mlmath-ref/web-assets/<hash of the lock file>``, or
-``$MLMATH_WEB_ASSETS_CACHE/<hash>``), points ``mathjax_path`` at a copy in the build's
-``_static/mathjax/`` and tells MathJax where its font is (otherwise MathJax 4 fetches the
-font from a CDN). At the end of the build it copies the files MathJax needs in a browser
-(about 10 MB) into ``_static/mathjax/``, only when they are missing or from another lock.
+``$MLMATH_WEB_ASSETS_CACHE/<hash>``) and tells ``math_static`` where MathJax is
+(``app.offline_mathjax_source``): the formulas are then typeset when the site is built and
+the site serves only MathJax's font, never its engine.
 
 When npm is missing or fails, the build says so in one message (not a warning: the site is
-built with ``-W``) and keeps Sphinx's default: MathJax from a CDN, so math still renders
-for readers who are online.
+built with ``-W``) and keeps Sphinx's default: MathJax typesets in the browser, loaded from a
+CDN, so math still renders for readers who are online.
 
-The same cache holds the browser-test tools pinned in the same lock file (axe-core and the
-Nu HTML Checker); ``node_modules()`` returns it for the tests.
+The same cache holds the browser-test tools (axe-core and the Nu HTML Checker);
+``node_modules()`` returns it for the tests.
 """
 
 import hashlib
@@ -30,13 +29,7 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent
 PACKAGE_FILES = ("package.json", "package-lock.json")
-MATHJAX_ENTRY = "tex-mml-chtml.js"
-# What MathJax loads in a browser: the combined TeX/MathML -> CHTML component, the components
-# it loads on demand (extensions, accessibility, the speech-rule engine's maps) and its licence.
-MATHJAX_PARTS = (MATHJAX_ENTRY, "input", "output", "a11y", "sre", "ui", "LICENSE")
-FONT_PACKAGE = "@mathjax/mathjax-newcm-font"
-FONT_PARTS = ("chtml.js", "chtml", "LICENSE", "package.json")
-STAMP = ".mlmath-lock-hash"
+MATHJAX_ENTRY = "tex-mml-chtml.js"  # present once npm ci has installed MathJax
 
 
 def lock_hash(package_dir=DOCS):
@@ -100,56 +93,22 @@ def ensure_installed():
 
 
 def _on_config_inited(app, config):
+    app.offline_mathjax_source = None
     if not config.offline_mathjax:
         return
     problem = ensure_installed()
     if problem:
-        app.offline_mathjax_source = None
         logger.info(
             "offline_assets: %s, so this build loads MathJax from a CDN: math needs the network. "
-            "Install Node.js with npm to serve MathJax from the site itself.",
+            "Install Node.js with npm to typeset the math when the site is built.",
             problem,
         )
         return
     app.offline_mathjax_source = node_modules()
-    config.mathjax_path = f"mathjax/{MATHJAX_ENTRY}"
-    mathjax_config = dict(config.mathjax4_config or {})
-    loader = dict(mathjax_config.get("loader", {}))
-    loader["paths"] = {**loader.get("paths", {}), "fonts": "[mathjax]/fonts"}
-    mathjax_config["loader"] = loader
-    config.mathjax4_config = mathjax_config
-
-
-def _copy_parts(source, target, parts):
-    for part in parts:
-        src = source / part
-        if src.is_dir():
-            shutil.copytree(src, target / part)
-        elif src.is_file():
-            shutil.copy2(src, target / part)
-
-
-def _on_build_finished(app, exception):
-    source = getattr(app, "offline_mathjax_source", None)
-    if exception is not None or source is None or app.builder.format != "html":
-        return
-    target = Path(app.outdir) / "_static" / "mathjax"
-    stamp = target / STAMP
-    if stamp.is_file() and stamp.read_text() == lock_hash():
-        return
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    _copy_parts(source / "mathjax", target, MATHJAX_PARTS)
-    font_target = target / "fonts" / FONT_PACKAGE.split("/")[1]
-    font_target.mkdir(parents=True)
-    _copy_parts(source / FONT_PACKAGE, font_target, FONT_PARTS)
-    stamp.write_text(lock_hash())
 
 
 def setup(app):
     app.add_config_value("offline_mathjax", True, "html", types=frozenset({bool}))
     # After sphinx.ext.mathjax registered its values (priority 500 is the default).
     app.connect("config-inited", _on_config_inited, priority=800)
-    app.connect("build-finished", _on_build_finished)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -342,3 +342,21 @@ def test_built_site_holds_no_sphinx_cache(site):
     # live beside it, in docs/_build/doctrees (tools/sphinx_command.py).
     assert not (site / ".doctrees").exists()
     assert (site.parent / "doctrees" / "environment.pickle").is_file()
+
+
+def test_every_formula_was_typeset_when_the_site_was_built(site):
+    # docs/_ext/math_static.py: no page leaves TeX for the browser, none loads a math engine.
+    formulas = errors = 0
+    for path in site.rglob("*.html"):
+        if "_static" in path.parts:
+            continue
+        html = path.read_text()
+        raw = re.findall(r'class="math notranslate nohighlight">\s*(\\[(\[])', html)
+        assert not raw, f"{path.relative_to(site)}: math left as TeX"
+        assert "tex-mml-chtml" not in html and "mathjax@" not in html, (
+            f"{path.relative_to(site)} loads MathJax"
+        )
+        formulas += html.count("<mjx-container ")
+        errors += html.count("<mjx-merror")
+    assert errors == 0
+    assert formulas > 3000, formulas

@@ -1,4 +1,4 @@
-"""What a reader does on chosen pages: search, copy code, switch to dark mode, follow a path."""
+"""What a reader does on chosen pages: search, copy code and math, switch to dark mode, follow a path."""
 
 import re
 
@@ -38,6 +38,20 @@ def test_copy_button_copies_code_without_prompts_or_output(page, base_url):
     assert not re.search(r"^(8|4)$", copied, re.M), "output lines were copied"
 
 
+def test_copying_text_with_math_gives_the_tex(page, base_url):
+    page.goto(base_url + "linear-algebra/determinant.html")
+    paragraph = page.locator("p", has_text="In plain English:").first
+    page.evaluate(
+        "(p) => { const r = document.createRange(); r.selectNodeContents(p);"
+        " const s = getSelection(); s.removeAllRanges(); s.addRange(r); }",
+        paragraph.element_handle(),
+    )
+    page.keyboard.press("Control+c")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("In plain English: $|\\det A|$ is the factor"), copied
+    assert "$\\det I = 1$" in copied and "𝐴" not in copied, copied
+
+
 def choose_mode(page, mode):
     """Open the theme's colour-mode menu and pick a mode (light, dark or auto)."""
     page.locator("button.theme-switch-button:visible").first.click()
@@ -51,7 +65,6 @@ def theme_of(page):
 def test_dark_mode_switch_works_and_figures_stay_readable(page, base_url, artifacts):
     page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(base_url + DARK_PAGE)
-    page.evaluate("MathJax.startup.promise")
     figure = page.locator(".bd-content figure img, .bd-content img.sphx-glr-single-img").first
     figure.scroll_into_view_if_needed()
     assert theme_of(page) == "light"  # a fresh profile follows the system (light here)

@@ -1,17 +1,25 @@
 """Every page of the built site, in a real browser, with nothing but the local server.
 
-One visit per page (cached) feeds several tests, so a failure names the page and the property:
-the page loads with no console error and no failed request; every request goes to the local
-server (any other is recorded, blocked, and fails); math is rendered by MathJax, not left as
-TeX; every image loads; axe-core finds no accessibility violation (see AXE_IGNORED).
+One visit per page (cached) feeds several tests, so a failure names the page and the property.
+What depends on a page's own content is checked on every page: it loads with no console error
+and no failed request; every request goes to the local server (any other is recorded, blocked,
+and fails); every formula was typeset when the site was built (no TeX left); every image
+loads; axe-core finds no accessibility violation in the page's article. What depends only on
+the shared templates (the header, the sidebars, the footer) is checked once per kind of page
+(`page_kind`): axe on the whole page. So the cost per page stays small as the site grows.
 """
 
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import chapters
 import pytest
 from offline_assets import node_modules
+
+from tests.site.browser.conftest import site_pages
+
+CHAPTERS = [c.slug for c in chapters.load()]
 
 # axe-core violations that belong to third-party markup we do not control, each by rule id and
 # a regex on the offending node's path ("div.bd-sidebar-primary > ... > a.reference.internal":
@@ -87,8 +95,7 @@ def context(browser, base_url):
     context.close()
 
 
-MATH_JS = """async () => {
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) { await MathJax.startup.promise; }
+MATH_JS = """() => {
   const math = Array.from(document.querySelectorAll('.math'));
   const raw = math.filter(el => !el.querySelector('mjx-container') && !el.matches('mjx-container'))
                   .map(el => el.textContent.trim().slice(0, 60));
@@ -107,7 +114,7 @@ IMAGES_JS = """async () => {
 }"""
 
 
-AXE_JS = """async () => {
+AXE_JS = """async (whole) => {
   const path = (selector) => {
     const parts = [];
     for (let e = document.querySelector(selector); e && e !== document.body; e = e.parentElement) {
@@ -116,15 +123,51 @@ AXE_JS = """async () => {
     }
     return parts.join(' > ');
   };
-  const result = await axe.run(document, {resultTypes: ['violations']});
+  const context = whole ? document : {include: [['article.bd-article']]};
+  const result = await axe.run(context, {resultTypes: ['violations']});
   return result.violations.map(v => ({id: v.id, help: v.help,
     nodes: v.nodes.map(n => ({target: n.target.join(' '), path: path(n.target[0])}))}));
 }"""
 
 
-def visit(context, base_url, path):
+def page_kind(path):
+    """Pages of one kind share their templates: the header, the sidebars, the footer.
+
+    Concept pages, chapter index pages, the API's module and object pages, the gallery's
+    examples and index pages are kinds; every other page is a kind of its own.
+    """
+    patterns = [
+        ("gallery example", r"^auto_examples/.+/plot_[^/]+\.html$"),
+        ("gallery index", r"^auto_examples/(.+/)?index\.html$"),
+        ("API module", r"^api/generated/mlmath_ref\.[a-z_]+\.html$"),
+        ("API object", r"^api/generated/mlmath_ref\.[a-z_]+\..+\.html$"),
+        ("chapter index", rf"^({'|'.join(CHAPTERS)})/index\.html$"),
+        ("concept page", rf"^({'|'.join(CHAPTERS)})/[^/]+\.html$"),
+    ]
+    return next((kind for kind, rx in patterns if re.match(rx, path)), path)
+
+
+def template_pages(paths):
+    """The first page of each kind: there axe checks the whole page, templates included."""
+    first = {}
+    for path in sorted(paths):
+        first.setdefault(page_kind(path), path)
+    return set(first.values())
+
+
+TEMPLATE_PAGES = template_pages(site_pages())
+
+
+def visit(context, base_url, path, whole=None):
+    """Load `path` once and record everything the tests ask about it (cached).
+
+    axe checks the whole page when `whole` is true, or by default on the first page of each
+    kind (template_pages); elsewhere the page's article only.
+    """
     if (base_url, path) in _visits:
         return _visits[base_url, path]
+    if whole is None:
+        whole = path in TEMPLATE_PAGES
     result = Visit()
     page = context.new_page()
     page.on(
@@ -145,7 +188,7 @@ def visit(context, base_url, path):
     result.math_elements, result.rendered_math, result.raw_tex = math["math"], math["rendered"], math["raw"]
     result.broken_images = page.evaluate(IMAGES_JS)
     page.add_script_tag(path=str(node_modules() / "axe-core" / "axe.min.js"))
-    violations = page.evaluate(AXE_JS)
+    violations = page.evaluate(AXE_JS, whole)
     result.axe_violations = unignored(violations)
     page.wait_for_load_state("networkidle")  # late requests (fonts MathJax asked for) counted too
     page.close()
@@ -202,23 +245,29 @@ def test_no_accessibility_violations(context, base_url, axe_available, page_path
     assert not visit(context, base_url, page_path).axe_violations
 
 
+def test_every_kind_of_page_gets_a_whole_page_check():
+    kinds = {page_kind(p) for p in site_pages()}
+    assert {page_kind(p) for p in TEMPLATE_PAGES} == kinds
+    assert {"concept page", "chapter index", "API object", "gallery example"} <= kinds
+    assert page_kind("linear-algebra/determinant.html") == page_kind("calculus/limit.html")
+    assert len(TEMPLATE_PAGES) < len(site_pages()) / 4, "most pages share a template"
+
+
 def test_math_check_is_not_vacuous(context, base_url, axe_available):
     # The math test passes on a page without math; make sure the site still has some.
     v = visit(context, base_url, "linear-algebra/determinant.html")
     assert v.math_elements > 5 and v.rendered_math >= v.math_elements
 
 
-PLANTED = """<!DOCTYPE html><html lang="en"><head><title>Planted defects</title>
-<script>window.MathJax = {startup: {typeset: false}};</script>
-<script src="_static/mathjax/tex-mml-chtml.js"></script></head>
-<body><main><h1>Planted defects</h1>
+PLANTED = """<!DOCTYPE html><html lang="en"><head><title>Planted defects</title></head>
+<body><main><article class="bd-article"><h1>Planted defects</h1>
 <p>An external image: <img src="https://example.org/figure.png" alt="external"></p>
 <p>A missing image: <img src="_images/no-such-figure.png" alt="missing"></p>
 <p>Math left as TeX: <span class="math notranslate nohighlight">\\(x^2\\)</span></p>
 <p style="color: #bbbbbb; background: #ffffff">Text too pale to read.</p>
 <p><img src="_images/unlabelled.png"></p>
 <script>console.error("planted console error");</script>
-</main></body></html>
+</article></main></body></html>
 """
 
 
@@ -233,7 +282,7 @@ def test_the_checks_catch_planted_defects(browser, site, serve_folder, tmp_path)
     base = serve_folder(tmp_path)
     context = open_context(browser, base)
     try:
-        v = visit(context, base, "planted.html")
+        v = visit(context, base, "planted.html", whole=False)  # axe on the article, as on most pages
     finally:
         context.close()
     assert set(v.external_requests) == {"https://example.org/figure.png"}, v.external_requests

@@ -30,6 +30,8 @@ PENDING = "pending"
 LINK = re.compile(r"(site\.css\?v=)([0-9a-z]+)")
 THEME_CSS = ["_static/styles/theme.css", "_static/styles/pydata-sphinx-theme.css"]
 IMG = re.compile(r"<img\b[^>]*>")
+# Pages whose own template runs inline code that needs the scripts loaded first, with the reason.
+KEEP_SCRIPTS_AS_THEY_ARE = {"search": "the theme's search template calls doctools' _ready() inline"}
 
 
 def _written(app):
@@ -110,7 +112,8 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
     )
     context["css_files"] = []
     context["mlmath_stylesheet"] = context["pathto"](BUNDLE, 1) + f"?v={PENDING}"
-    context["script_files"] = [_deferred(s) for s in context.get("script_files", [])]
+    if pagename not in KEEP_SCRIPTS_AS_THEY_ARE:
+        context["script_files"] = [_deferred(s) for s in context.get("script_files", [])]
     if "body" in context:
         context["body"] = _sized_images(app, pagename, context["body"])
     _written(app).add(app.builder.get_outfilename(pagename))

@@ -48,7 +48,7 @@ def test_copying_text_with_math_gives_the_tex(page, base_url):
     )
     page.keyboard.press("Control+c")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("In plain English: $|\\det A|$ is the factor"), copied
+    assert copied.startswith("In plain English: $\\lvert \\det A \\rvert$ is the factor"), copied
     assert "$\\det I = 1$" in copied and "𝐴" not in copied, copied
 
 

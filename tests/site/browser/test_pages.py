@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import chapters
 import pytest
 from offline_assets import node_modules
+from serve_site import serve
 
 from tests.site.browser.conftest import site_pages
 
@@ -69,15 +70,18 @@ class Visit:
 _visits = {}
 
 
-def open_context(browser, base_url):
-    """A browser context that blocks, and records in ``.external``, any request off ``base_url``."""
+def open_context(browser, base_url, also=()):
+    """A browser context that blocks, and records in ``.external``, any request off ``base_url``.
+
+    `also` lists other local servers the tests themselves use (the one that serves axe-core).
+    """
     context = browser.new_context()
-    local = urlsplit(base_url).netloc
+    local = {urlsplit(base_url).netloc, *(urlsplit(u).netloc for u in also)}
     external = []
 
     def guard(route):
         # Block, and record, anything that is not the local server: the site must work offline.
-        if urlsplit(route.request.url).netloc != local and not route.request.url.startswith("data:"):
+        if urlsplit(route.request.url).netloc not in local and not route.request.url.startswith("data:"):
             external.append(route.request.url)
             route.abort()
         else:
@@ -89,10 +93,59 @@ def open_context(browser, base_url):
 
 
 @pytest.fixture(scope="module")
-def context(browser, base_url):
-    context = open_context(browser, base_url)
+def axe_url(axe_available):
+    """axe-core served over HTTP, so the browser keeps it compiled from one page to the next."""
+    server, url = serve(node_modules() / "axe-core")
+    yield url + "axe.min.js"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def context(browser, base_url, axe_url):
+    context = open_context(browser, base_url, also=[axe_url])
+    context.tab = Tab(context, axe_url)
     yield context
     context.close()
+
+
+class Tab:
+    """One browser tab that visits page after page, recording what each visit did."""
+
+    def __init__(self, context, axe_url):
+        self.context, self.axe_url, self.result = context, axe_url, Visit()
+        self.page = page = context.new_page()
+        page.on(
+            "console", lambda msg: self.result.console_errors.append(msg.text) if msg.type == "error" else 0
+        )
+        page.on("pageerror", lambda error: self.result.console_errors.append(str(error)))
+        page.on("requestfailed", lambda req: self.result.failed_requests.append(f"{req.url} ({req.failure})"))
+        page.on(
+            "response",
+            lambda resp: (
+                self.result.failed_requests.append(f"{resp.url} (HTTP {resp.status})")
+                if resp.status >= 400
+                else 0
+            ),
+        )
+
+    def visit(self, url, whole):
+        self.result = result = Visit()
+        start = len(self.context.external)
+        self.page.goto(url, wait_until="load")
+        math = self.page.evaluate(MATH_JS)
+        result.math_elements, result.rendered_math, result.raw_tex = (
+            math["math"],
+            math["rendered"],
+            math["raw"],
+        )
+        result.broken_images = self.page.evaluate(IMAGES_JS)
+        self.page.add_script_tag(url=self.axe_url)
+        result.axe_violations = unignored(self.page.evaluate(AXE_JS, whole))
+        self.page.wait_for_load_state("networkidle")  # late requests (fonts) counted too
+        result.external_requests = self.context.external[start:]
+        self.page.goto("about:blank")  # nothing of this page runs into the next visit
+        return result
 
 
 MATH_JS = """() => {
@@ -164,37 +217,10 @@ def visit(context, base_url, path, whole=None):
     axe checks the whole page when `whole` is true, or by default on the first page of each
     kind (template_pages); elsewhere the page's article only.
     """
-    if (base_url, path) in _visits:
-        return _visits[base_url, path]
-    if whole is None:
-        whole = path in TEMPLATE_PAGES
-    result = Visit()
-    page = context.new_page()
-    page.on(
-        "console",
-        lambda msg: result.console_errors.append(msg.text) if msg.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: result.console_errors.append(str(error)))
-    page.on("requestfailed", lambda req: result.failed_requests.append(f"{req.url} ({req.failure})"))
-    page.on(
-        "response",
-        lambda resp: (
-            result.failed_requests.append(f"{resp.url} (HTTP {resp.status})") if resp.status >= 400 else None
-        ),
-    )
-    start = len(context.external)
-    page.goto(base_url + path, wait_until="load")
-    math = page.evaluate(MATH_JS)
-    result.math_elements, result.rendered_math, result.raw_tex = math["math"], math["rendered"], math["raw"]
-    result.broken_images = page.evaluate(IMAGES_JS)
-    page.add_script_tag(path=str(node_modules() / "axe-core" / "axe.min.js"))
-    violations = page.evaluate(AXE_JS, whole)
-    result.axe_violations = unignored(violations)
-    page.wait_for_load_state("networkidle")  # late requests (fonts MathJax asked for) counted too
-    page.close()
-    result.external_requests = context.external[start:]
-    _visits[base_url, path] = result
-    return result
+    if (base_url, path) not in _visits:
+        whole = path in TEMPLATE_PAGES if whole is None else whole
+        _visits[base_url, path] = context.tab.visit(base_url + path, whole)
+    return _visits[base_url, path]
 
 
 def unignored(violations):
@@ -280,7 +306,9 @@ def test_the_checks_catch_planted_defects(browser, site, serve_folder, tmp_path)
     (tmp_path / "_images" / "unlabelled.png").write_bytes(figure.read_bytes())
     (tmp_path / "planted.html").write_text(PLANTED)
     base = serve_folder(tmp_path)
-    context = open_context(browser, base)
+    axe_url = serve_folder(node_modules() / "axe-core") + "axe.min.js"
+    context = open_context(browser, base, also=[axe_url])
+    context.tab = Tab(context, axe_url)
     try:
         v = visit(context, base, "planted.html", whole=False)  # axe on the article, as on most pages
     finally:

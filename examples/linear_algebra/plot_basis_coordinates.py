@@ -30,7 +30,7 @@ c_skewed = coordinates(x, B)
 # The red point is in the same place in both panels. Count grid steps to reach
 # it: three and three on the left; two along :math:`\mathbf{b}_1` and one along
 # :math:`\mathbf{b}_2` on the right.
-fig, axes = plt.subplots(1, 2, figsize=(9, 4.6), layout="constrained", sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9, 5.0), layout="constrained", sharey=True)
 for ax, basis, c, title in [
     (axes[0], E, c_standard, "Standard basis: coordinates (3, 3)"),
     (axes[1], B, c_skewed, "Basis $\\mathbf{b}_1, \\mathbf{b}_2$: coordinates (2, 1)"),

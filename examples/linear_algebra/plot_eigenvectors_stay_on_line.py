@@ -45,7 +45,7 @@ iterates = np.array(iterates).T
 # coloured eigenvectors (and their negatives) land on their own dashed line.
 # Right: the power iterates (numbered) swing onto the eigenvector with the
 # largest eigenvalue, 2.5.
-fig, (ax, ax_pow) = plt.subplots(1, 2, figsize=(10, 5), layout="constrained")
+fig, (ax, ax_pow) = plt.subplots(1, 2, figsize=(10, 5.4), layout="constrained")
 for k in range(angles.size):
     ax.plot(*np.column_stack([unit_vectors[:, k], images[:, k]]), color="0.8", linewidth=0.8)
 arrow = dict(angles="xy", scale_units="xy", scale=1, width=0.004)

@@ -30,7 +30,7 @@ null_direction = np.array([2.0, -1.0])  # A sends this whole line to 0
 # dashed line spanned by the columns of :math:`A`; points along the grey line on
 # the left (the direction :math:`(2, -1)`) all land on the origin.
 color = points[0] + 2 * points[1]  # constant along the lines that collapse to one point
-fig, (ax_in, ax_out) = plt.subplots(1, 2, figsize=(9, 4.5), layout="constrained")
+fig, (ax_in, ax_out) = plt.subplots(1, 2, figsize=(9, 4.9), layout="constrained")
 ax_in.scatter(*points, c=color, cmap="viridis", s=25)
 t = np.linspace(-0.5, 0.5, 2)
 ax_in.plot(*np.outer(null_direction, t), color="0.4", linewidth=2, label="sent to $\\mathbf{0}$")

@@ -42,7 +42,7 @@ iterates = np.array(iterates).T
 # ---------------
 # Left: grey arrows are unit vectors, blue arrows their images; each thin line
 # joins a vector to its image. Most images point in a new direction. The two
-# coloured eigenvectors (and their negatives) land on their own dashed line.
+# colored eigenvectors (and their negatives) land on their own dashed line.
 # Right: the power iterates (numbered) swing onto the eigenvector with the
 # largest eigenvalue, 2.5.
 fig, (ax, ax_pow) = plt.subplots(1, 2, figsize=(10, 5.4), layout="constrained")
@@ -51,13 +51,13 @@ for k in range(angles.size):
 arrow = dict(angles="xy", scale_units="xy", scale=1, width=0.004)
 ax.quiver(*np.zeros((2, angles.size)), *unit_vectors, color="0.6", **arrow)
 ax.quiver(*np.zeros((2, angles.size)), *images, color="C0", alpha=0.5, **arrow)
-for (lam, v), colour in zip(eigenpairs, ["C3", "C2"], strict=True):
-    ax.plot(*np.outer(v, [-3.2, 3.2]), "--", color=colour, linewidth=1)
+for (lam, v), color in zip(eigenpairs, ["C3", "C2"], strict=True):
+    ax.plot(*np.outer(v, [-3.2, 3.2]), "--", color=color, linewidth=1)
     ax.quiver(
         0,
         0,
         *(A @ v),
-        color=colour,
+        color=color,
         angles="xy",
         scale_units="xy",
         scale=1,

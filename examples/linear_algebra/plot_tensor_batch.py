@@ -2,7 +2,7 @@ r"""
 A batch of images is a four-axis tensor
 =======================================
 
-Four small colour images stored as one array of shape ``(N, C, H, W)``: batch,
+Four small color images stored as one array of shape ``(N, C, H, W)``: batch,
 channel, height, width. Reshaping flattens each image into a row of a matrix
 without moving a single number. Concept page: :ref:`concept-tensor`.
 """

@@ -43,9 +43,9 @@ corners = [np.array([r, t]) for r in (0.5, 1.0, 1.5, 2.0) for t in np.arange(0, 
 # What to look at
 # ---------------
 # Left, equal squares in the :math:`(r, \theta)` plane. Right, their images in
-# the :math:`(x_1, x_2)` plane, each labelled with its area divided by the
+# the :math:`(x_1, x_2)` plane, each labeled with its area divided by the
 # square's area: the ratio grows with the distance from the origin, equal to
-# :math:`\lvert\det J\rvert = r` at the centre of the square.
+# :math:`\lvert\det J\rvert = r` at the center of the square.
 fig, (ax0, ax1) = plt.subplots(1, 2, figsize=(11, 4.8), layout="constrained")
 ratios, dets = [], []
 for k, corner in enumerate(corners):
@@ -67,7 +67,7 @@ plt.show()
 # %%
 # Check
 # -----
-# Area ratio and :math:`\lvert\det J\rvert` at the centre agree to within the
+# Area ratio and :math:`\lvert\det J\rvert` at the center agree to within the
 # size of the square (exactly, for polar coordinates, up to the polygon
 # approximation of the curved edges); and :math:`\lvert\det J\rvert = r`.
 np.testing.assert_allclose(ratios, dets, rtol=2e-3)

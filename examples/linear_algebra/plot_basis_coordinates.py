@@ -30,7 +30,7 @@ c_skewed = coordinates(x, B)
 # The red point is in the same place in both panels. Count grid steps to reach
 # it: three and three on the left; two along :math:`\mathbf{b}_1` and one along
 # :math:`\mathbf{b}_2` on the right.
-fig, axes = plt.subplots(1, 2, figsize=(9, 4.6), layout="constrained", sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9, 5.0), layout="constrained", sharey=True)
 for ax, basis, c, title in [
     (axes[0], E, c_standard, "Standard basis: coordinates (3, 3)"),
     (axes[1], B, c_skewed, "Basis $\\mathbf{b}_1, \\mathbf{b}_2$: coordinates (2, 1)"),
@@ -42,25 +42,25 @@ for ax, basis, c, title in [
             ax.plot(ends[:, 0], ends[:, 1], color="0.82", lw=0.9, zorder=0)
     letter = "b" if basis is B else "e"
     walk = [np.zeros(2), c[0] * b1, c[0] * b1 + c[1] * b2]
-    for i, colour in enumerate(["C0", "C1"]):
+    for i, color in enumerate(["C0", "C1"]):
         ax.annotate(
             "",
             xy=walk[i + 1],
             xytext=walk[i],
-            arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, alpha=0.6, mutation_scale=18),
+            arrowprops=dict(arrowstyle="-|>", color=color, lw=2.5, alpha=0.6, mutation_scale=18),
         )
         ax.text(
             *((walk[i] + walk[i + 1]) / 2 + [0.15, -0.35]),
             f"${c[i]:g}\\,\\mathbf{{{letter}}}_{i + 1}$",
-            color=colour,
+            color=color,
             fontsize=12,
         )
-    for vec, colour in [(b1, "C0"), (b2, "C1")]:
+    for vec, color in [(b1, "C0"), (b2, "C1")]:
         ax.annotate(
             "",
             xy=vec,
             xytext=(0, 0),
-            arrowprops=dict(arrowstyle="-|>", color=colour, lw=3, mutation_scale=18),
+            arrowprops=dict(arrowstyle="-|>", color=color, lw=3, mutation_scale=18),
         )
     ax.text(*(b2 + [-0.45, 0.1]), f"$\\mathbf{{{letter}}}_2$", color="C1", fontsize=13)
     ax.text(*(b1 + [-0.2, 0.2]), f"$\\mathbf{{{letter}}}_1$", color="C0", fontsize=13)

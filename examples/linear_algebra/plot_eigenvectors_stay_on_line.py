@@ -25,24 +25,39 @@ unit_vectors = np.stack([np.cos(angles), np.sin(angles)])  # shape (2, 16)
 images = A @ unit_vectors
 
 # %%
+# Power iteration
+# ---------------
+# Start from :math:`(0, 1)`, apply :math:`A` and rescale to length 1, again
+# and again.
+x = np.array([0.0, 1.0])
+iterates = [x]
+for _ in range(8):
+    x = A @ x
+    x = x / np.linalg.norm(x)
+    iterates.append(x)
+iterates = np.array(iterates).T
+
+# %%
 # What to look at
 # ---------------
 # Left: grey arrows are unit vectors, blue arrows their images; each thin line
 # joins a vector to its image. Most images point in a new direction. The two
-# coloured eigenvectors (and their negatives) land on their own dashed line.
-fig, (ax, ax_pow) = plt.subplots(1, 2, figsize=(10, 5), layout="constrained")
+# colored eigenvectors (and their negatives) land on their own dashed line.
+# Right: the power iterates (numbered) swing onto the eigenvector with the
+# largest eigenvalue, 2.5.
+fig, (ax, ax_pow) = plt.subplots(1, 2, figsize=(10, 5.4), layout="constrained")
 for k in range(angles.size):
     ax.plot(*np.column_stack([unit_vectors[:, k], images[:, k]]), color="0.8", linewidth=0.8)
 arrow = dict(angles="xy", scale_units="xy", scale=1, width=0.004)
 ax.quiver(*np.zeros((2, angles.size)), *unit_vectors, color="0.6", **arrow)
 ax.quiver(*np.zeros((2, angles.size)), *images, color="C0", alpha=0.5, **arrow)
-for (lam, v), colour in zip(eigenpairs, ["C3", "C2"], strict=True):
-    ax.plot(*np.outer(v, [-3.2, 3.2]), "--", color=colour, linewidth=1)
+for (lam, v), color in zip(eigenpairs, ["C3", "C2"], strict=True):
+    ax.plot(*np.outer(v, [-3.2, 3.2]), "--", color=color, linewidth=1)
     ax.quiver(
         0,
         0,
         *(A @ v),
-        color=colour,
+        color=color,
         angles="xy",
         scale_units="xy",
         scale=1,
@@ -56,23 +71,10 @@ ax.set(
     aspect="equal",
     xlabel="$x_1$",
     ylabel="$x_2$",
-    title="unit vectors (grey) and their images (blue)",
+    title="unit vectors and their images",
 )
 ax.legend(loc="lower right")
 
-# %%
-# Power iteration
-# ---------------
-# Right: start from :math:`(0, 1)`, apply :math:`A` and rescale to length 1,
-# again and again. The iterates (numbered) swing onto the eigenvector with
-# the largest eigenvalue, 2.5.
-x = np.array([0.0, 1.0])
-iterates = [x]
-for _ in range(8):
-    x = A @ x
-    x = x / np.linalg.norm(x)
-    iterates.append(x)
-iterates = np.array(iterates).T
 theta = np.linspace(0, 2 * np.pi, 200)
 ax_pow.plot(np.cos(theta), np.sin(theta), color="0.85")
 ax_pow.plot(*np.outer(eigenpairs[0][1], [-1.2, 1.2]), "--", color="C3", label="eigenvector, $\\lambda = 2.5$")
@@ -93,11 +95,19 @@ plt.show()
 # %%
 # Check
 # -----
-# Each eigenpair satisfies :math:`A\mathbf{v} = \lambda\mathbf{v}`, and
-# :func:`~mlmath_ref.linalg.power_iteration` finds the largest one.
+# Each eigenpair satisfies :math:`A\mathbf{v} = \lambda\mathbf{v}`;
+# :func:`~mlmath_ref.linalg.power_iteration` finds the largest one; the
+# iterates stay on the unit circle and each is closer in angle to the
+# eigenvector of 2.5 than the one before; a start on the other eigenvector's
+# line stays on that line.
 for lam, v in eigenpairs:
     np.testing.assert_allclose(A @ v, lam * v)
 lam_max, v_max = power_iteration(A)
 np.testing.assert_allclose(lam_max, 2.5, rtol=1e-8)
 np.testing.assert_allclose(v_max, eigenpairs[0][1], atol=1e-6)
 np.testing.assert_allclose(iterates[:, -1], eigenpairs[0][1], atol=1e-3)
+np.testing.assert_allclose(np.linalg.norm(iterates, axis=0), 1.0)
+angle_to_dominant = np.arccos(np.abs(eigenpairs[0][1] @ iterates))
+assert np.all(np.diff(angle_to_dominant) < 0)
+x_other = eigenpairs[1][1]
+np.testing.assert_allclose(A @ x_other / np.linalg.norm(A @ x_other), x_other)

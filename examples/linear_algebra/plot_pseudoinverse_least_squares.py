@@ -26,10 +26,22 @@ X = np.column_stack([np.ones_like(t), t])
 w = pinv(X) @ y
 
 # %%
+# An underdetermined system: one equation, two unknowns
+# -----------------------------------------------------
+# Every point of the line :math:`x_1 + 2x_2 = 5` solves the equation.
+A = np.array([[1.0, 2.0]])
+b = np.array([5.0])
+x_min = pinv(A) @ b
+s = np.linspace(-3, 2.5, 2)
+line = x_min[:, None] + np.outer([2.0, -1.0], s)  # x_min plus multiples of a direction along the line
+
+# %%
 # What to look at
 # ---------------
 # Left: no line passes through all the points; :math:`X^{+}\mathbf{y}` gives
 # the line whose vertical misses (grey) have the smallest sum of squares.
+# Right: :math:`A^{+}\mathbf{b}` picks the solution closest to the origin,
+# where the line's perpendicular through the origin meets it.
 fig, (ax, ax_min) = plt.subplots(1, 2, figsize=(10, 4.5), layout="constrained")
 ax.vlines(t, y, X @ w, color="0.6", linewidth=1, label="residuals")
 ax.plot(t, y, "o", color="C0", label="data $(t_i, y_i)$")
@@ -44,17 +56,6 @@ ax.plot(
 ax.set(xlabel="input $t$", ylabel="target $y$", title="overdetermined: least squares")
 ax.legend(loc="upper left")
 
-# %%
-# An underdetermined system: one equation, two unknowns
-# -----------------------------------------------------
-# Right: every point of the line :math:`x_1 + 2x_2 = 5` solves the equation.
-# :math:`A^{+}\mathbf{b}` picks the one closest to the origin, where the
-# line's perpendicular through the origin meets it.
-A = np.array([[1.0, 2.0]])
-b = np.array([5.0])
-x_min = pinv(A) @ b
-s = np.linspace(-3, 2.5, 2)
-line = x_min[:, None] + np.outer([2.0, -1.0], s)  # x_min plus multiples of a direction along the line
 ax_min.plot(*line, color="C0", linewidth=2, label="all solutions of $x_1 + 2x_2 = 5$")
 ax_min.plot([0, x_min[0]], [0, x_min[1]], ":", color="0.4", label="shortest vector to the line")
 ax_min.plot(*x_min, "o", color="C3", markersize=9, label=f"$A^{{+}}b = ({x_min[0]:g}, {x_min[1]:g})$")

@@ -26,18 +26,18 @@ null_direction = np.array([2.0, -1.0])  # A sends this whole line to 0
 # %%
 # What to look at
 # ---------------
-# Left: the input grid, coloured by position. Right: every image lands on the
+# Left: the input grid, colored by position. Right: every image lands on the
 # dashed line spanned by the columns of :math:`A`; points along the grey line on
 # the left (the direction :math:`(2, -1)`) all land on the origin.
-colour = points[0] + 2 * points[1]  # constant along the lines that collapse to one point
-fig, (ax_in, ax_out) = plt.subplots(1, 2, figsize=(9, 4.5), layout="constrained")
-ax_in.scatter(*points, c=colour, cmap="viridis", s=25)
+color = points[0] + 2 * points[1]  # constant along the lines that collapse to one point
+fig, (ax_in, ax_out) = plt.subplots(1, 2, figsize=(9, 4.9), layout="constrained")
+ax_in.scatter(*points, c=color, cmap="viridis", s=25)
 t = np.linspace(-0.5, 0.5, 2)
 ax_in.plot(*np.outer(null_direction, t), color="0.4", linewidth=2, label="sent to $\\mathbf{0}$")
 ax_in.set(title="input plane", xlabel="$x_1$", ylabel="$x_2$")
 ax_in.legend(loc="upper right")
 ax_out.plot(*np.outer([1.0, 0.5], np.array([-3.5, 3.5])), "--", color="0.6", label="image of $A$")
-ax_out.scatter(*images, c=colour, cmap="viridis", s=25)
+ax_out.scatter(*images, c=color, cmap="viridis", s=25)
 ax_out.set(title="after $A$ (rank 1)", xlabel="$y_1$", ylabel="$y_2$")
 ax_out.legend(loc="upper left")
 for ax in (ax_in, ax_out):
@@ -50,8 +50,11 @@ plt.show()
 # Check
 # -----
 # The rank is 1, every image is a multiple of :math:`(1, 0.5)` (zero 2-D cross
-# product), and the direction :math:`(2, -1)` goes to the origin.
+# product), points of the same color land on the same spot (the image is the
+# color value times :math:`(1, 0.5)`), and the direction :math:`(2, -1)` goes
+# to the origin.
 assert rank(A) == 1
 cross = images[0] * 0.5 - images[1] * 1.0
 np.testing.assert_allclose(cross, 0.0, atol=1e-12)
 np.testing.assert_allclose(A @ null_direction, [0.0, 0.0])
+np.testing.assert_allclose(images, np.outer([1.0, 0.5], color))

@@ -2,7 +2,7 @@ r"""
 A batch of images is a four-axis tensor
 =======================================
 
-Four small colour images stored as one array of shape ``(N, C, H, W)``: batch,
+Four small color images stored as one array of shape ``(N, C, H, W)``: batch,
 channel, height, width. Reshaping flattens each image into a row of a matrix
 without moving a single number. Concept page: :ref:`concept-tensor`.
 """
@@ -54,10 +54,15 @@ plt.show()
 # %%
 # Check
 # -----
-# Shapes, the reshape round trip, a flattened row is one image, per-channel
-# normalisation broadcasts ``(4, 3, 8, 8)`` with ``(3, 1, 1)``, and a batched
-# matrix product ``@`` equals one :func:`~mlmath_ref.linalg.matmul` per image.
+# Shapes, the reshape round trip, the flattened batch is a view of the same
+# memory (nothing moved), a flattened row is one image, the red, green and
+# blue blocks of a row are the three channels, per-channel normalization
+# broadcasts ``(4, 3, 8, 8)`` with ``(3, 1, 1)``, and a batched matrix product
+# ``@`` equals one :func:`~mlmath_ref.linalg.matmul` per image.
 assert batch.shape == (4, 3, 8, 8) and flat.shape == (4, 192)
+assert np.shares_memory(flat, batch) and flat.base is batch
+for c in range(C):
+    np.testing.assert_array_equal(flat[:, c * H * W : (c + 1) * H * W], batch[:, c].reshape(N, H * W))
 np.testing.assert_array_equal(flat.reshape(N, C, H, W), batch)
 np.testing.assert_array_equal(flat[2], batch[2].ravel())
 channel_mean = batch.mean(axis=(0, 2, 3)).reshape(C, 1, 1)

@@ -43,9 +43,9 @@ corners = [np.array([r, t]) for r in (0.5, 1.0, 1.5, 2.0) for t in np.arange(0, 
 # What to look at
 # ---------------
 # Left, equal squares in the :math:`(r, \theta)` plane. Right, their images in
-# the :math:`(x_1, x_2)` plane, each labelled with its area divided by the
+# the :math:`(x_1, x_2)` plane, each labeled with its area divided by the
 # square's area: the ratio grows with the distance from the origin, equal to
-# :math:`\lvert\det J\rvert = r` at the centre of the square.
+# :math:`\lvert\det J\rvert = r` at the center of the square.
 fig, (ax0, ax1) = plt.subplots(1, 2, figsize=(11, 4.8), layout="constrained")
 ratios, dets = [], []
 for k, corner in enumerate(corners):
@@ -55,9 +55,9 @@ for k, corner in enumerate(corners):
     center = corner + side / 2
     ratios.append(ratio)
     dets.append(abs(np.linalg.det(jacobian(polar, center))))
-    colour = f"C{k % 4}"
-    ax0.fill(sq[:, 0], sq[:, 1], color=colour, alpha=0.5)
-    ax1.fill(image[:, 0], image[:, 1], color=colour, alpha=0.5)
+    color = f"C{k % 4}"
+    ax0.fill(sq[:, 0], sq[:, 1], color=color, alpha=0.5)
+    ax1.fill(image[:, 0], image[:, 1], color=color, alpha=0.5)
     if k % 2 == 0:
         ax1.text(*polar(center), f"{ratio:.2f}", ha="center", va="center", fontsize=8)
 ax0.set(xlabel="$r$", ylabel=r"$\theta$", title=r"squares in the $(r, \theta)$ plane", aspect="equal")
@@ -67,8 +67,11 @@ plt.show()
 # %%
 # Check
 # -----
-# Area ratio and :math:`\lvert\det J\rvert` at the centre agree to within the
+# Area ratio and :math:`\lvert\det J\rvert` at the center agree to within the
 # size of the square (exactly, for polar coordinates, up to the polygon
 # approximation of the curved edges); and :math:`\lvert\det J\rvert = r`.
 np.testing.assert_allclose(ratios, dets, rtol=2e-3)
 np.testing.assert_allclose(dets, [c[0] + side / 2 for c in corners], rtol=1e-8)
+# The labels the caption quotes: 0.62 on the inner ring, 2.12 on the outer one.
+assert {f"{q:.2f}" for q, c in zip(ratios, corners, strict=True) if c[0] == 0.5} == {"0.62"}
+assert {f"{q:.2f}" for q, c in zip(ratios, corners, strict=True) if c[0] == 2.0} == {"2.12"}

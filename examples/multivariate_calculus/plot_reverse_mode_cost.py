@@ -38,9 +38,11 @@ def loss(w, X, y):
 # --------------
 # One loss evaluation costs as many operations as its graph has computed
 # nodes. Finite differences need :math:`2n` evaluations. The backward pass does
-# one multiply-add per edge of the graph, after one forward pass.
+# one multiply-add per edge of the graph, after one forward pass. Every
+# operation here has one or two inputs, so there are at most twice as many
+# edges as operations, and reverse mode can never cost more than 3 evaluations.
 ns = [1, 2, 4, 8, 16, 32]
-fd_cost, reverse_cost, max_gap = [], [], 0.0
+fd_cost, reverse_cost, max_gap, most_inputs = [], [], 0.0, 0
 for n in ns:
     X, y = rng.normal(size=(N_SAMPLES, n)), rng.choice([-1.0, 1.0], size=N_SAMPLES)
     w0 = rng.normal(size=n) / np.sqrt(n)
@@ -50,6 +52,7 @@ for n in ns:
     L.backward()
     nodes, edges = graph_of(L)
     ops_per_evaluation = sum(1 for node in nodes if node.parents)
+    most_inputs = max(most_inputs, max(len(node.parents) for node in nodes))
     reverse_cost.append((ops_per_evaluation + len(edges)) / ops_per_evaluation)
 
     evaluations, h, fd_grad = 0, 1e-6, np.zeros(n)
@@ -88,7 +91,9 @@ plt.show()
 # Check
 # -----
 # The two gradients agree, finite differences cost exactly :math:`2n`
-# evaluations, and reverse mode costs less than four at every size.
+# evaluations, no operation has more than two inputs, and reverse mode costs
+# between 2.5 and 3 evaluations at every size (just under 3: the bound).
 assert max_gap < 1e-7, max_gap
 assert fd_cost == [2 * n for n in ns]
-assert all(2 <= c < 4 for c in reverse_cost), reverse_cost
+assert most_inputs <= 2
+assert all(2.5 < c < 3 for c in reverse_cost), reverse_cost

@@ -13,19 +13,11 @@ from pathlib import Path
 import pytest
 from serve_site import serve  # tools/serve_site.py (on pytest's pythonpath)
 from sphinx_command import sphinx_command
+from visits import CHROMIUM, CHROMIUM_ARGS  # tests/site/browser/visits.py
 
 ROOT = Path(__file__).resolve().parents[3]
 SITE = Path(os.environ.get("MLMATH_SITE_DIR", ROOT / "docs" / "_build" / "html"))
 ARTIFACTS = ROOT / "docs" / "_build" / "browser-artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Folders of the build that hold assets, not pages.
 NOT_PAGES = {"_static", "_sources", "_downloads", "_images"}
 

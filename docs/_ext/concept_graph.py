@@ -196,7 +196,9 @@ def _on_before_read_docs(app, env, docnames):
 
 def _on_check_consistency(app, env):
     found = [
-        concepts.Concept(c.slug, c.chapter, c.prerequisites, os.path.relpath(env.doc2path(c.docname)))
+        concepts.Concept(
+            c.slug, c.chapter, c.prerequisites, os.path.relpath(env.doc2path(c.docname)), keywords=c.keywords
+        )
         for c in state_of(env).concepts.values()
     ]
     problems = concepts.errors(found, chapters.stages(chapter_registry(env)))
@@ -272,4 +274,4 @@ def setup(app):
     app.connect("build-finished", _on_build_finished)
     app.setup_extension("redirects")
     app.setup_extension("renumbering")
-    return {"version": "2", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2", "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

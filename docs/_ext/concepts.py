@@ -6,7 +6,11 @@ Each concept page declares in its front matter::
     slug: matrix-multiplication
     chapter: linear-algebra
     prerequisites: [matrix-of-a-map, composition]
+    keywords: [matmul, matrix product]
     ---
+
+``keywords`` are the other words a reader might search for or the text might use for the
+concept (abbreviations, other names, symbols spelled out); a keyword belongs to one page only.
 
 This module reads those declarations and the syllabus (``docs/_data/SYLLABUS.md``),
 merges them into a :class:`ConceptGraph`, and lists what is wrong with a set of
@@ -45,6 +49,7 @@ class Concept:
     docname: str
     title: str = ""
     use: str = ""  # where machine learning uses it (from the syllabus)
+    keywords: list[str] = field(default_factory=list)  # other names a reader searches for
 
     @property
     def coming(self):
@@ -302,7 +307,21 @@ def concept_from_front_matter(meta, docname):
         prereqs = []
     if not isinstance(prereqs, list) or not all(isinstance(p, str) for p in prereqs):
         raise ValueError(f"{docname}: prerequisites must be a list of slugs, got {prereqs!r}")
-    return Concept(slug=slug, chapter=chapter, prerequisites=list(prereqs), docname=docname)
+    keywords = meta.get("keywords") or []
+    if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
+        raise ValueError(f"{docname}: keywords must be a list of words or phrases, got {keywords!r}")
+    return Concept(
+        slug=slug,
+        chapter=chapter,
+        prerequisites=list(prereqs),
+        docname=docname,
+        keywords=[k.strip() for k in keywords],
+    )
+
+
+def keyword_key(word):
+    """How keywords are compared: case, hyphens and repeated spaces do not count."""
+    return " ".join(word.replace("-", " ").split()).casefold()
 
 
 def errors(concepts, stages):
@@ -330,6 +349,12 @@ def errors(concepts, stages):
                     f"{c.docname}: prerequisite {p!r} is in chapter {by_slug[p].chapter!r}, "
                     f"which the roadmap puts after {c.chapter!r}"
                 )
+    claimed = {}
+    for c in concepts:
+        for word in c.keywords:
+            owner = claimed.setdefault(keyword_key(word), c)
+            if owner is not c:
+                problems.append(f"{c.docname}: keyword {word!r} is claimed by {owner.docname} too")
     cycle = ConceptGraph.from_concepts(concepts, stages).find_cycle()
     if cycle:
         pages = ", ".join(by_slug[s].docname for s in cycle[:-1])

@@ -80,7 +80,13 @@ def state_of(env):
 
 def concept_key(concept):
     """What of a concept other pages show: a change here means they must be re-written."""
-    return (concept.slug, tuple(concept.prerequisites), concept.chapter, concept.title)
+    return (
+        concept.slug,
+        tuple(concept.prerequisites),
+        concept.chapter,
+        concept.title,
+        tuple(concept.keywords),
+    )
 
 
 def chapter_registry(env):
@@ -94,7 +100,9 @@ def chapter_registry(env):
 def pages_graph(env):
     """The :class:`ConceptGraph` of the concept pages read so far, with their titles."""
     found = [
-        Concept(c.slug, c.chapter, list(c.prerequisites), c.docname, c.title or c.slug)
+        Concept(
+            c.slug, c.chapter, list(c.prerequisites), c.docname, c.title or c.slug, keywords=list(c.keywords)
+        )
         for c in state_of(env).concepts.values()
     ]
     return ConceptGraph.from_concepts(found, chapters.stages(chapter_registry(env)))

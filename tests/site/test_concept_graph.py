@@ -162,6 +162,20 @@ SYLLABUS = """\
 """
 
 
+def test_keywords_are_parsed_and_belong_to_one_page():
+    meta = {"slug": "a", "chapter": "fundamentals", "keywords": ["PCA", " principal components "]}
+    assert concept_from_front_matter(meta, "x/a").keywords == ["PCA", "principal components"]
+    with pytest.raises(ValueError, match="keywords must be a list"):
+        concept_from_front_matter({**meta, "keywords": "PCA"}, "x/a")
+    one = c("a")
+    one.keywords = ["Weight decay"]
+    two = c("b")
+    two.keywords = ["weight-decay"]
+    assert errors([one, two], STAGES) == [
+        "fundamentals/b: keyword 'weight-decay' is claimed by fundamentals/a too"
+    ]
+
+
 def test_parse_syllabus():
     concepts = parse_syllabus(SYLLABUS)
     assert [(s.slug, s.chapter, s.prerequisites) for s in concepts][:4] == [

@@ -55,6 +55,10 @@ BUILD_OUTPUTS = [
     "docs/sg_execution_times.rst",
 ]
 CHROMIUM = "/usr/bin/chromium"
+# PyTorch is a test oracle (the optimizers and the neural-network layers are compared with it).
+# Its CPU build lies on the disk of the machines CI runs on; from the package index, torch pulls
+# gigabytes of CUDA libraries. Anywhere else the tests that need it say so and are skipped.
+TORCH = ["torch==2.13.0+cpu", "--find-links", "/opt/wheels"]
 SPHINX_BUILD = ["sphinx-build", *sphinx_args()]
 
 
@@ -116,6 +120,10 @@ def docs(session):
 def tests(session):
     """Every test that needs no browser; ``nox -s tests -- -k linalg`` passes options to pytest."""
     install(session, "tests")
+    if Path(TORCH[-1]).is_dir():
+        session.install(*TORCH)
+    elif os.environ.get("CI"):
+        session.error(f"PyTorch's CPU wheel is not in {TORCH[-1]}: CI needs it as a test oracle")
     session.run("pytest", *session.posargs)
 
 

@@ -1,12 +1,12 @@
 r"""Probability: distributions, expectations, information, and Bayes' theorem.
 
 The Probability chapter of the site. A random variable is a function of
-the outcome; a distribution says where its probability mass sits. The
-distributions are small classes named after ``scipy.stats`` (``pmf``,
-``logpmf``, ``pdf``, ``logpdf``, ``cdf``, ``mean()``, ``var()``,
-``entropy()``, ``sample(rng, size)``); the functions work on probability
-tables given as arrays. NumPy and the standard library are the only
-dependencies.
+the outcome (:ref:`concept-random-variable`); its distribution says where
+the probability mass sits. The distributions are small classes with the
+method names of ``scipy.stats`` (``pmf``, ``logpmf``, ``pdf``, ``logpdf``,
+``cdf``, ``mean()``, ``var()``, ``entropy()``, ``sample(rng, size)``); the
+functions work on probability vectors and tables given as arrays. NumPy
+and the standard library are the only dependencies.
 
 Rules that hold throughout:
 
@@ -32,11 +32,15 @@ Examples
 >>> X = Normal(0.0, 1.0)
 >>> round(X.cdf(1.0) - X.cdf(-1.0), 4)          # within one sigma
 0.6827
->>> draws = X.sample(np.random.default_rng(0), size=100_000)
->>> bool(abs(draws.mean()) < 5 / np.sqrt(100_000))   # the law of large numbers
-True
 >>> round(kl_divergence([0.5, 0.5], [0.9, 0.1]), 4)
 0.5108
+
+The mean of many draws is within five standard errors of the mean 0, as
+the law of large numbers predicts (:ref:`concept-law-of-large-numbers`):
+
+>>> draws = X.sample(np.random.default_rng(0), size=100_000)
+>>> bool(abs(draws.mean()) < 5 / np.sqrt(100_000))
+True
 """
 
 from mlmath_ref.probability._continuous import Normal, Uniform

@@ -233,8 +233,8 @@ class Normal(Distribution):
 
     The bell curve: noise in a sensor reading, the errors that least squares
     assumes, the initial weights of a network. By the central limit theorem
-    a sum of many small independent effects is close to normal. Concept
-    page: :ref:`concept-gaussian`.
+    (:ref:`concept-central-limit-theorem`) a sum of many small independent
+    effects is close to normal. Concept page: :ref:`concept-gaussian`.
 
     Parameters
     ----------

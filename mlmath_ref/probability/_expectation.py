@@ -158,4 +158,5 @@ def variance(values, probs):
     values, probs = _table(values, probs)
     mu = _mean(values, probs)
     half = values / 2 - mu / 2
-    return 4.0 * float((probs * half) @ half)
+    with np.errstate(over="ignore"):  # only when the variance itself is beyond float64
+        return 4.0 * float((probs * half) @ half)

@@ -199,7 +199,9 @@ def conditional(joint, axis, index):
 
     Knowing that :math:`X = i` keeps only the slice of the joint table
     where :math:`X = i`; rescaling that slice to sum to 1 gives
-    :math:`P(Y = j \mid X = i) = P(X = i, Y = j) / P(X = i)`. Concept page:
+    :math:`P(Y = j \mid X = i) = P(X = i, Y = j) / P(X = i)`. When the result
+    is the same for every :math:`i`, the variables are independent
+    (:ref:`concept-independence`). Concept page:
     :ref:`concept-conditional-probability`.
 
     Parameters

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import decimal
 import math
+from fractions import Fraction
 
 import numpy as np
 
@@ -35,7 +36,9 @@ def _stirlerr_exact(m):
     return float(value)
 
 
-_STIRLERR_TABLE = np.array([0.0] + [_stirlerr_exact(m) for m in range(1, 16)])
+# Exact values up to 30; the series below needs 5 terms at 31 and fewer beyond, each
+# stage leaving an error under 3e-17.
+_STIRLERR_TABLE = np.array([0.0] + [_stirlerr_exact(m) for m in range(1, 31)])
 
 # Stirling's series: stirlerr(m) = 1/(12 m) - 1/(360 m^3) + 1/(1260 m^5) - 1/(1680 m^7) + 1/(1188 m^9) - ...
 _S0, _S1, _S2, _S3, _S4 = 1 / 12, 1 / 360, 1 / 1260, 1 / 1680, 1 / 1188
@@ -45,11 +48,10 @@ def stirlerr(m):
     # stirlerr(m) for integer-valued m >= 0 (an array); 0 at m = 0 by convention.
     m = np.asarray(m, dtype=np.float64)
     out = np.empty_like(m)
-    small = m <= 15
+    small = m <= 30
     out[small] = _STIRLERR_TABLE[m[small].astype(np.int64)]
     big = m[~small]
     inv2 = 1.0 / (big * big)
-    # Enough terms of the series at each size that the first omitted one is below 3e-17.
     series = np.where(
         big > 500,
         _S0 - _S1 * inv2,
@@ -76,21 +78,24 @@ def log_ratio(x, m):
         return np.where(ok, np.log(np.where(ok, ratio, 1.0)), np.log(x) - np.log(m))
 
 
-def bd0(x, m):
-    # x log(x / m) + m - x for x > 0, m > 0 (arrays), accurate when x is close to m.
+def bd0(x, m, m_low=0.0):
+    # x log(x / M) + M - x for x > 0 and M = m + m_low > 0 (arrays x, m; m_low a correction
+    # below the last bit of m), accurate when x is close to M.
     x, m = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(m, dtype=np.float64))
     out = np.empty(x.shape)
-    # Near x = m the three terms cancel: at x/m = 0.8 the result is 9 times smaller than
-    # x log(x/m). With v = (x - m) / (x + m), log(x/m) = 2 (v + v^3/3 + v^5/5 + ...), so
-    # x log(x/m) + m - x = (x - m) v + 2 x (v^3/3 + v^5/5 + ...), a sum without
-    # cancellation. It is used for |v| < 1/2 (1/3 < x/m < 3; 27 terms at most), where
+    # Near x = M the three terms cancel: at x/M = 0.8 the result is 9 times smaller than
+    # x log(x/M). With v = (x - M) / (x + M), log(x/M) = 2 (v + v^3/3 + v^5/5 + ...), so
+    # x log(x/M) + M - x = (x - M) v + 2 x (v^3/3 + v^5/5 + ...), a sum without
+    # cancellation. It is used for |v| < 1/2 (1/3 < x/M < 3; 27 terms at most), where
     # the direct form would lose more than a factor 3.
     near = np.abs(x - m) < 0.5 * (x + m)
     far = ~near
-    out[far] = x[far] * log_ratio(x[far], m[far]) + m[far] - x[far]
+    xf, mf = x[far], m[far]
+    out[far] = xf * log_ratio(xf, mf) + (mf - xf) + m_low * (1 - xf / mf)
     xs, ms = x[near], m[near]
-    v = (xs - ms) / (xs + ms)
-    total = (xs - ms) * v
+    d = (xs - ms) - m_low  # x - M, with the low part of M: here it can be most of the answer
+    v = d / (xs + ms)
+    total = d * v
     term = 2 * xs * v
     v2 = v * v
     for j in range(1, 60):
@@ -103,6 +108,12 @@ def bd0(x, m):
     return out
 
 
+def _split(value):
+    # An exact rational as float64 high part plus the float64 nearest to the rest.
+    high = float(value)
+    return high, float(value - Fraction(high))
+
+
 def binomial_logpmf(k, n, p):
     # log pmf of Binomial(n, p) at integer-valued k in [0, n] (array k, int n, float p).
     k = np.asarray(k, dtype=np.float64)
@@ -113,14 +124,23 @@ def binomial_logpmf(k, n, p):
     if p == 0.0 or p == 1.0:
         out[k == (0 if p == 0.0 else n)] = 0.0
         return out
-    q = 1.0 - p  # exact for p >= 1/2; for small p its relative error is eps and harmless
     nf = float(n)
+    # n p and n (1 - p) exactly, as high and low parts: rounding them would shift the
+    # center of bd0 by eps n p, an error of eps |k - n p| in the result.
+    mean_hi, mean_lo = _split(n * Fraction(p))
+    rest_hi, rest_lo = _split(n * (1 - Fraction(p)))
     at0, atn = k == 0, k == n
     out[at0] = nf * math.log1p(-p)  # (1 - p)^n, accurate for tiny p too
     out[atn] = nf * math.log(p)
     inner = ~(at0 | atn)
     ki = k[inner]
-    lc = stirlerr(nf) - stirlerr(ki) - stirlerr(nf - ki) - bd0(ki, nf * p) - bd0(nf - ki, nf * q)
+    lc = (
+        stirlerr(nf)
+        - stirlerr(ki)
+        - stirlerr(nf - ki)
+        - bd0(ki, mean_hi, mean_lo)
+        - bd0(nf - ki, rest_hi, rest_lo)
+    )
     # log(2 pi k (n - k) / n), with n - k exact: log1p(-k / n) would lose digits for k near n.
     lf = math.log(2 * math.pi) + np.log(ki) + np.log(nf - ki) - math.log(nf)
     out[inner] = lc - 0.5 * lf
@@ -167,6 +187,13 @@ def log_sum(n, p, start, step, kind="mass", max_terms=10**7):
     # standard deviation sqrt(n p (1 - p)) when `start` is near the mode (about ten terms
     # per standard deviation); past `max_terms` terms it raises TooManyTerms.
     q = 1.0 - p
+    # Refuse at once what would take too long: from t standard deviations off the mean, the
+    # terms fall below e^-40 of the first one after about sd (sqrt(t^2 + 80) - t) steps.
+    sd = math.sqrt(n * p * q)
+    if sd > 0:
+        t = abs(start - n * p) / sd
+        if sd * (math.sqrt(t * t + 80.0) - t) > max_terms:
+            raise TooManyTerms(f"the sum needs more than {max_terms:.0e} terms")
     log_total, size, j, done = -np.inf, 64, start, 0
     while 0 <= j <= n:
         if done >= max_terms:

@@ -12,13 +12,13 @@ from mlmath_ref.probability._validate import array_arg, probability_array
 __all__ = ["bayes_posterior", "conditional", "marginal"]
 
 
-def _axis(axis, ndim, name="axis"):
+def _axis(axis, ndim, expected="an integer"):
     # One axis as a non-negative int; negative values count from the end, as in NumPy.
     if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {axis!r}")
+        raise TypeError(f"axis must be {expected}, got {axis!r}")
     if not -ndim <= axis < ndim:
         raise ValueError(
-            f"{name} must be between {-ndim} and {ndim - 1} for a joint with {ndim} axes, got {axis}"
+            f"axis must be between {-ndim} and {ndim - 1} for a joint with {ndim} axes, got {axis}"
         )
     return int(axis) % ndim
 
@@ -182,11 +182,11 @@ def marginal(joint, axis):
     if isinstance(axis, tuple):
         if not axis:
             raise ValueError("axis must name at least one variable to keep, got ()")
-        keep = tuple(_axis(a, joint.ndim) for a in axis)
+        keep = tuple(_axis(a, joint.ndim, "an integer or a tuple of integers") for a in axis)
         if len(set(keep)) != len(keep):
             raise ValueError(f"axis must name each variable once, got {axis!r}")
     else:
-        keep = (_axis(axis, joint.ndim),)
+        keep = (_axis(axis, joint.ndim, "an integer or a tuple of integers"),)
     others = tuple(a for a in range(joint.ndim) if a not in keep)
     summed = joint.sum(axis=others)  # the kept axes remain, in increasing order
     order = sorted(keep)

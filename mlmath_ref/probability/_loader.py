@@ -192,7 +192,8 @@ def log_sum(n, p, start, step, kind="mass", max_terms=10**7):
     sd = math.sqrt(n * p * q)
     if sd > 0:
         t = abs(start - n * p) / sd
-        if sd * (math.sqrt(t * t + 80.0) - t) > max_terms:
+        steps = sd * 80.0 / (math.hypot(t, math.sqrt(80.0)) + t)  # sqrt(t^2 + 80) - t, stably
+        if steps > max_terms:
             raise TooManyTerms(f"the sum needs more than {max_terms:.0e} terms")
     log_total, size, j, done = -np.inf, 64, start, 0
     while 0 <= j <= n:

@@ -419,6 +419,10 @@ def test_binomial_at_the_edges_of_float64():
     assert Binomial(7, 0.0).pmf(0) == 1.0 and Binomial(7, 1.0).pmf(7) == 1.0
     assert Binomial(7, 1.0).cdf(6) == 0.0 and Binomial(7, 0.0).cdf(0) == 1.0
     assert Binomial(7, 0.0).entropy() == 0.0
+    assert Binomial(1, 5e-324).cdf(0) == 1.0 and Binomial(1, 5e-324).entropy() == pytest.approx(
+        5e-324 * (1 - math.log(5e-324)),
+        rel=1e-2,  # a subnormal holds few digits
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -885,6 +889,29 @@ def test_multivariate_normal_notes(rng):
     with pytest.raises(ValueError, match="singular"):
         MultivariateNormal([0, 0], [[1.0, 0.0], [0.0, 1e-12]]).pdf([0, 0])
     assert np.isfinite(MultivariateNormal([0, 0], [[1.0, 0.0], [0.0, 1e-9]]).logpdf([0, 0]))
+    # the same cuts as SciPy: singular at or below 2.2e-10 x largest, refused below -2.2e-10 x largest
+    for small, singular, refused in [
+        (3e-10, False, False),
+        (2e-10, True, False),
+        (-2e-10, True, False),
+        (-3e-10, True, True),
+    ]:
+        cov = [[1.0, 0.0], [0.0, small]]
+        if refused:
+            with pytest.raises(ValueError, match="positive semidefinite"):
+                MultivariateNormal([0, 0], cov)
+            with pytest.raises(ValueError, match="positive semidefinite"):
+                stats.multivariate_normal([0, 0], cov)
+            continue
+        if singular:
+            with pytest.raises(ValueError, match="singular"):
+                MultivariateNormal([0, 0], cov).logpdf([0, 0])
+            with pytest.raises(np.linalg.LinAlgError):
+                stats.multivariate_normal([0, 0], cov)
+        else:
+            assert MultivariateNormal([0, 0], cov).logpdf([0, 0]) == pytest.approx(
+                stats.multivariate_normal([0, 0], cov).logpdf([0, 0]), rel=1e-14
+            )
 
 
 def test_expected_value_and_variance_notes():
@@ -981,6 +1008,10 @@ def test_inputs_are_left_unchanged_and_distributions_are_immutable():
         (lambda: Binomial(10**400, 0.5), ValueError, r"n must be at most 2\*\*53"),
         (lambda: Binomial(True, 0.5), TypeError, r"n must be a non-negative integer"),
         (lambda: Binomial(5, 2.0), ValueError, r"p must be a probability"),
+        (lambda: Binomial(5, "half"), TypeError, r"p must be numeric"),
+        (lambda: Categorical(["a", "b"]), TypeError, r"p must be numeric"),
+        (lambda: MultivariateNormal([1j, 0.0], np.eye(2)), TypeError, r"mean must be real"),
+        (lambda: MultivariateNormal([0.0, 0.0], "identity"), TypeError, r"cov must be numeric"),
         (lambda: Categorical([0.5, 0.47]), ValueError, r"p must sum to 1 \(within 1e-09\), got 0.97"),
         (
             lambda: Categorical([0.5, 0.5 + 2e-9]),
@@ -1080,6 +1111,10 @@ def test_multivariate_normal_methods_refuse_bad_points():
         X.pdf([0.0, np.nan])
     with pytest.raises(TypeError, match="rng must be a numpy.random.Generator"):
         X.sample(np.random.RandomState(0))
+    with pytest.raises(ValueError, match="size must not be negative"):
+        X.sample(np.random.default_rng(0), size=-1)
+    with pytest.raises(TypeError, match="size must be None, an integer or a tuple of integers"):
+        X.sample(np.random.default_rng(0), size=[2, 3])
     assert X.logpdf(np.zeros((0, 2))).shape == (0,)
 
 
@@ -1110,6 +1145,21 @@ def test_multivariate_normal_methods_refuse_bad_points():
         (lambda: entropy([0.5, 0.5], base=-2), ValueError, r"base must be positive and not 1"),
         (lambda: entropy([0.5, 0.5], base="e"), TypeError, r"base must be numeric"),
         (lambda: entropy([[0.5, 0.5]]), ValueError, r"p must be a vector"),
+        (lambda: entropy(["a"]), TypeError, r"p must be numeric"),
+        (lambda: cross_entropy([0.5, 0.5], None), TypeError, r"q must be a numeric array, got None"),
+        (lambda: kl_divergence([0.5, 0.5], [0.5, 0.5], base=True), TypeError, r"base must be numeric"),
+        (lambda: bayes_posterior([0.5, 0.5], ["x", "y"]), TypeError, r"likelihood must be numeric"),
+        (lambda: marginal("joint", 0), TypeError, r"joint must be numeric"),
+        (
+            lambda: marginal([[0.5, 0.5]], [0, 1]),
+            TypeError,
+            r"axis must be an integer or a tuple of integers",
+        ),
+        (
+            lambda: conditional([[0.5, 0.5], [0.0, 0.0]], 0.5, 0),
+            TypeError,
+            r"axis must be an integer, got 0.5",
+        ),
         (
             lambda: cross_entropy([0.5, 0.5], [1.0]),
             ValueError,
@@ -1146,7 +1196,11 @@ def test_multivariate_normal_methods_refuse_bad_points():
             ValueError,
             r"axis must be between -2 and 1 for a joint with 2 axes, got 2",
         ),
-        (lambda: marginal([[0.5, 0.5]], 1.0), TypeError, r"axis must be an integer, got 1.0"),
+        (
+            lambda: marginal([[0.5, 0.5]], 1.0),
+            TypeError,
+            r"axis must be an integer or a tuple of integers, got 1.0",
+        ),
         (lambda: marginal([[0.5, 0.5]], ()), ValueError, r"axis must name at least one variable"),
         (lambda: marginal([[0.5, 0.5]], (0, -2)), ValueError, r"axis must name each variable once"),
         (lambda: marginal([[0.5, 0.6]], 0), ValueError, r"joint must sum to 1"),

@@ -677,7 +677,11 @@ class Categorical(Distribution):
         """
         check_rng(rng)
         size = sample_size(size)
+        return _as_ints(self._inverse_cdf(rng.random(size)), size)
+
+    def _inverse_cdf(self, u):
+        # The first class k with u < F(k), for u in [0, 1): class k gets the interval
+        # [F(k - 1), F(k)), empty when p[k] = 0 (side="right" skips it even at u = F(k - 1)).
         edges = self._cumulative / self._cumulative[-1]
         edges[np.flatnonzero(self.p)[-1] :] = 1.0  # classes after the last positive one: never
-        u = rng.random(size)
-        return _as_ints(np.searchsorted(edges, u, side="right"), size)
+        return np.searchsorted(edges, u, side="right")

@@ -801,6 +801,10 @@ def test_categorical_notes(rng):
     np.testing.assert_array_equal(
         X.sample(np.random.default_rng(5), 1000), np.searchsorted(edges, u, side="right")
     )
+    # at the edges of the intervals too: u = F(k - 1) starts class k, and never a class with p = 0
+    edge_cases = Categorical([0.0, 0.25, 0.0, 0.75, 0.0])
+    u = np.array([0.0, np.nextafter(0.25, 0), 0.25, np.nextafter(1, 0)])
+    np.testing.assert_array_equal(edge_cases._inverse_cdf(u), [1, 1, 3, 3])
     short = Categorical([0.3, 0.3, 0.4 - 1e-10])  # sums to 1 - 1e-10: accepted, used as given
     assert short.cdf(5) == pytest.approx(1 - 1e-10, abs=1e-16)
     assert np.all(short.sample(rng, 10_000) <= 2)

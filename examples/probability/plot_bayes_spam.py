@@ -85,7 +85,8 @@ plt.show()
 # %%
 # Check
 # -----
-# The posteriors in the titles (0.97 and 0.23), the ordering of the product
+# The posteriors in the titles (0.97 and 0.23), the numbers on the bars, the
+# ordering of the product
 # bars in the 1% inbox, the posterior above the prior everywhere (the word is
 # evidence for spam), and the crossing of one half at a prior of 1/31.
 balanced, rare = posteriors["half the mail is spam"], posteriors["1% of the mail is spam"]
@@ -94,6 +95,12 @@ np.testing.assert_allclose(rare[0], 0.006 / (0.006 + 0.0198))
 product = priors["1% of the mail is spam"] * likelihood
 assert product[0] < product[1] and rare[0] < 0.5 < balanced[0]
 assert np.all(curve > grid)
+printed = {
+    name: [f"{v:.3g}" for v in np.concatenate([p, p * likelihood, posteriors[name]])]
+    for name, p in priors.items()
+}
+assert printed["half the mail is spam"] == ["0.5", "0.5", "0.3", "0.01", "0.968", "0.0323"]
+assert printed["1% of the mail is spam"] == ["0.01", "0.99", "0.006", "0.0198", "0.233", "0.767"]
 assert np.isclose(crossing, 1 / 31)
 assert np.isclose(bayes_posterior([crossing, 1 - crossing], likelihood)[0], 0.5)
 assert np.all(curve[grid < crossing] < 0.5) and np.all(curve[grid > crossing] > 0.5)

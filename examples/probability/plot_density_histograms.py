@@ -102,11 +102,17 @@ plt.show()
 # Check
 # -----
 # The gap shrinks as the number of scores grows (every tenfold increase) and is
-# below 0.02 at 100,000; the density integrates to 1; the shaded area equals
+# below 0.02 at 100,000; the density has two humps, a tall one near -1 and a
+# lower one near 1.5; the density integrates to 1; the shaded area equals
 # the rise of the cdf (to 1e-8) as the titles show; the cdf climbs steepest
 # where the density is highest.
 gaps = [gap(n) for n in sizes]
 assert gaps[0] > gaps[1] > gaps[2] and gaps[2] < 0.02
+assert [f"{g:.3f}" for g in gaps] == ["0.180", "0.074", "0.007"]
+density = f(x)
+peaks = np.flatnonzero((density[1:-1] > density[:-2]) & (density[1:-1] > density[2:])) + 1
+assert len(peaks) == 2 and abs(x[peaks[0]] + 1) < 0.1 and abs(x[peaks[1]] - 1.5) < 0.1
+assert density[peaks[0]] > 2 * density[peaks[1]]
 assert abs(integrate(f, -12.0, 14.0, n=2000) - 1.0) < 1e-9
 assert abs(area - (F(b) - F(a))) < 1e-8
 assert f"{area:.4f}" == f"{F(b) - F(a):.4f}"

@@ -67,9 +67,10 @@ plt.show()
 # Check
 # -----
 # Shuffled: every cell is within three standard errors of the product of its
-# margins (and within 0.015), and the next label is a cat about 40% of the
+# margins (and within 0.003), and the next label is a cat about 40% of the
 # time whatever this one is. Sorted: the off-diagonal cells hold a single pair
-# (the one place where the dogs end and the cats begin), the next label
+# (the one place where the dogs end and the cats begin), the numbers printed
+# in the cells are the ones quoted on the concept page, the next label
 # repeats this one with probability above 0.999, and the diagonal cells are
 # more than 0.2 away from the product.
 shuffled, ordered = tables["shuffled"], tables["sorted by label"]
@@ -77,11 +78,16 @@ n_pairs = labels.size - 1
 product = np.outer(marginal(shuffled, 0), marginal(shuffled, 1))
 standard_error = np.sqrt(product * (1 - product) / n_pairs)
 assert np.all(np.abs(shuffled - product) < 3 * standard_error)
-assert np.all(np.abs(shuffled - product) < 0.015)
+assert np.all(np.abs(shuffled - product) < 0.003)
+np.testing.assert_array_equal(np.round(shuffled, 3), [[0.165, 0.239], [0.239, 0.358]])
+np.testing.assert_array_equal(np.round(product, 3), [[0.163, 0.241], [0.241, 0.356]])
+assert f"{conditional(shuffled, 0, 0)[0]:.2f}" == "0.41"
 for i in range(2):
     assert abs(conditional(shuffled, 0, i)[0] - 0.4) < 0.02
 assert ordered[0, 1] == 0 and ordered[1, 0] * n_pairs == 1  # dog -> cat once, at the boundary
 assert conditional(ordered, 0, 0)[0] > 0.999 and conditional(ordered, 0, 1)[1] > 0.999
 product_sorted = np.outer(marginal(ordered, 0), marginal(ordered, 1))
+np.testing.assert_array_equal(np.round(ordered, 3), [[0.403, 0.0], [0.0, 0.597]])
+np.testing.assert_array_equal(np.round(product_sorted, 3), [[0.163, 0.241], [0.241, 0.356]])
 assert np.all(np.abs(np.diag(ordered - product_sorted)) > 0.2)
 assert conditional(ordered, 0, 0)[0] == 1.0  # a cat is never followed by a dog: cats come last

@@ -42,6 +42,7 @@ extensions = [
     "build_benchmark",  # the {build-benchmark} table on maintaining.md
     "page_meta",  # a meta description per page, from its first paragraph
     "page_assets",  # one purged stylesheet, deferred scripts, sized and lazy images
+    "image_optimize",  # the gallery's figures recompressed without loss (oxipng)
 ]
 
 exclude_patterns = ["_build", "_data", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]

@@ -18,12 +18,23 @@ from dataclasses import dataclass, field
 import yaml
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n---\s*\n", re.S)
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*(?:\{(?P<name>[^}]+)\})?[ \t]*(?P<arg>.*?)\s*$")
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*(?:\{(?P<name>[^}]+)\})?[ \t]*(?P<arg>.*?)\s*$"
+)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 LABEL = re.compile(r"^\((?P<label>[^)\s]+)\)=\s*$")
 OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")
 # Directives whose body is not MyST text: it is shown as code, rst or raw output, or is a list of pages.
-OPAQUE_DIRECTIVES = {"eval-rst", "toctree", "raw", "math", "code-block", "code", "concept-roadmap", "reading-list"}
+OPAQUE_DIRECTIVES = {
+    "eval-rst",
+    "toctree",
+    "raw",
+    "math",
+    "code-block",
+    "code",
+    "concept-roadmap",
+    "reading-list",
+}
 
 
 @dataclass

@@ -63,7 +63,9 @@ def named_functions(markup, names):
 
 def doctest_calls(block):
     """The names a doctest calls (``name(`` on a ``>>>`` or ``...`` line)."""
-    lines = [line[4:].split("#", 1)[0] for line in block.text.splitlines() if line.startswith((">>> ", "... "))]
+    lines = [
+        line[4:].split("#", 1)[0] for line in block.text.splitlines() if line.startswith((">>> ", "... "))
+    ]
     return set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", "\n".join(lines))) | set(
         re.findall(r"\.([A-Za-z_]\w*)\s*\(", "\n".join(lines))
     )
@@ -97,7 +99,9 @@ def unbacked_claims(page, names, allowed=ALLOWED_CLAIMS):
             if inner.kind != "paragraph":
                 continue
             following = later[later.index(inner) + 1 :] if inner in later else []
-            calls = set().union(*(doctest_calls(b) for b in following if b.kind == "code" and ">>> " in b.text))
+            calls = set().union(
+                *(doctest_calls(b) for b in following if b.kind == "code" and ">>> " in b.text)
+            )
             for sentence in sentences(inner.text):
                 if not CLAIM.search(ROLE.sub(" ", re.sub(r"`[^`]*`", " ", sentence))):
                     continue
@@ -165,8 +169,7 @@ def test_a_claim_with_no_doctest_is_caught():
     "between",
     [
         "```python\n>>> solve(A, b)\nTraceback (most recent call last):\n    ...\nValueError: ...\n```",
-        "```{dropdown} Try it\n```python\n>>> x = solve(A, b)\n```\n```".replace("```{", "````{", 1)
-        + "`",
+        "```{dropdown} Try it\n```python\n>>> x = solve(A, b)\n```\n```".replace("```{", "````{", 1) + "`",
     ],
 )
 def test_a_later_doctest_in_the_section_backs_the_claim(between):

@@ -76,7 +76,10 @@ TITLE_TERMS = {
     # The page's concept is the general norm; the title shows its family.
     "The $p$-norms": ["norm", "p-norm"],
     # The page names its subject too, not only the mode it defines.
-    "Reverse-mode automatic differentiation": ["reverse-mode automatic differentiation", "automatic differentiation"],
+    "Reverse-mode automatic differentiation": [
+        "reverse-mode automatic differentiation",
+        "automatic differentiation",
+    ],
 }
 
 # (page slug, term) pairs where the page uses the word in another sense, or knowingly without
@@ -86,10 +89,16 @@ ALLOWED_USES = {
     ("directional-derivative", "trace"): "'traces the line': the verb",
     ("eigenvalues-eigenvectors", "rank"): "'PageRank ranks web pages': an ordering, not a matrix rank",
     ("exp-log", "inverse"): "the inverse of a function (functions), not of a matrix",
-    ("functions", "inverse"): "the inverse of a function, defined on this page; a matrix inverse is a later case",
+    (
+        "functions",
+        "inverse",
+    ): "the inverse of a function, defined on this page; a matrix inverse is a later case",
     ("matrices-graphs", "rank"): "inside the name PageRank",
     ("sequences-series", "exponential"): "the exponential moving average, named for its geometric weights",
-    ("sequences-series", "limit"): "the limit of a sequence, which this page defines; the limit page's is of a function",
+    (
+        "sequences-series",
+        "limit",
+    ): "the limit of a sequence, which this page defines; the limit page's is of a function",
     ("summation-notation", "limit"): "the limits of a sum are its bounds, not limits of calculus",
     ("tensor", "gradient"): "a color gradient in an example image",
     ("transpose", "orientation"): "a vector's orientation as a row or a column, not a determinant's sign",
@@ -113,7 +122,11 @@ def title_terms(title):
     terms = []
     for i, part in enumerate(parts):
         following = parts[i + 1] if i + 1 < len(parts) else ""
-        shared = re.search(rf"\b{re.escape(part)}\s+and\s+{re.escape(following)}(?!\w)", text) if following else None
+        shared = (
+            re.search(rf"\b{re.escape(part)}\s+and\s+{re.escape(following)}(?!\w)", text)
+            if following
+            else None
+        )
         if shared and " " not in part and " " in following:
             part = f"{part} {following.split()[-1]}"
         terms.append(part)
@@ -313,7 +326,10 @@ def test_planted_use_without_prerequisite_is_caught():
     widget = tiny_page("widget", [], "A widget.", keywords=["gizmo"])
     user = tiny_page("user", [], "Each Widgets turns; a gizmo spins.\n\nThe GIZMOS stop.")
     uses = tiny_uses([widget, user])
-    assert {(u.page, u.term, u.owner) for u in uses} == {("user", "widget", "widget"), ("user", "gizmo", "widget")}
+    assert {(u.page, u.term, u.owner) for u in uses} == {
+        ("user", "widget", "widget"),
+        ("user", "gizmo", "widget"),
+    }
     assert sorted(u.line for u in uses if u.term == "gizmo") == [17, 19]
 
 

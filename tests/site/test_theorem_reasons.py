@@ -127,4 +127,6 @@ def test_a_reason_too_far_away_does_not_count():
 
 
 def test_a_sentence_continued_after_math_is_not_a_new_paragraph():
-    assert theorems_without_reason(tiny("It holds as\n$$\nx = 1\n$$\nWhy this is so is not said.")) == [(8, "Something holds")]
+    assert theorems_without_reason(tiny("It holds as\n$$\nx = 1\n$$\nWhy this is so is not said.")) == [
+        (8, "Something holds")
+    ]

@@ -15,6 +15,7 @@
                      Lighthouse scores of a concept, an API and a gallery page (fails when
                      accessibility is under 100)
     nox -s repro     build twice from clean with the same SOURCE_DATE_EPOCH and compare
+    nox -s bench_ci  time CI's sessions from a fresh clone; project them to the whole syllabus
     nox -s path -- backpropagation softmax
                      print the reading list (every prerequisite, in order, with links
                      and the site version) to the given concepts; ``--list`` lists them
@@ -173,6 +174,17 @@ def bench_build(session):
     install(session, "docs")
     out = "docs/_data/build-benchmark.json"
     session.run("python", "benchmarks/bench_build.py", "--write", out, *session.posargs)
+
+
+@nox.session(python=False)
+def bench_ci(session):
+    """Time CI's sessions from a fresh clone of HEAD and project them to the whole syllabus.
+
+    Writes docs/_data/ci-benchmark.json, which docs/maintaining.md shows (commit it). Runs
+    with the Python that runs nox, as CI does; about 15 minutes on 2 cores.
+    """
+    out = "docs/_data/ci-benchmark.json"
+    session.run("python", "benchmarks/bench_ci.py", "--write", out, *session.posargs)
 
 
 @nox.session(python=False)

@@ -103,7 +103,12 @@ def machine():
         ]
         cpu = names[0] if names else cpu
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    import sphinx
+    try:
+        import sphinx
+
+        sphinx_version = sphinx.__version__
+    except ImportError:  # bench_ci.py runs with the Python that runs nox
+        sphinx_version = "(not imported)"
 
     return {
         "date": datetime.date.today().isoformat(),
@@ -112,7 +117,7 @@ def machine():
         "cores": os.cpu_count(),
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
-        "sphinx": sphinx.__version__,
+        "sphinx": sphinx_version,
     }
 
 

@@ -42,6 +42,7 @@ extensions = [
     "build_benchmark",  # the {build-benchmark} table on maintaining.md
     "page_meta",  # a meta description per page, from its first paragraph
     "page_assets",  # one purged stylesheet, deferred scripts, sized and lazy images
+    "image_optimize",  # the gallery's figures recompressed without loss (oxipng)
 ]
 
 exclude_patterns = ["_build", "_data", "**/README.md", "Thumbs.db", ".DS_Store", "conftest.py"]
@@ -105,7 +106,10 @@ sphinx_gallery_conf = {
     "doc_module": ("mlmath_ref",),
     "download_all_examples": False,
     "remove_config_comments": True,
-    "image_scrapers": ("matplotlib",),
+    # Every figure gets the house style (a tight bounding box with a white margin) and is
+    # checked before it is saved: no axes without data (docs/_ext/gallery_figures.py).
+    "reset_modules": ("matplotlib", "gallery_figures.house_style"),
+    "image_scrapers": ("gallery_figures.checked_matplotlib_scraper",),
     "matplotlib_animations": False,
     "show_memory": False,
     "show_signature": False,

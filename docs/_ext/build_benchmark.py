@@ -1,10 +1,14 @@
-"""The ``{build-benchmark}`` directive: the last figures of ``benchmarks/bench_build.py``.
+"""Measured figures on the "Maintaining this site" page, read from the files the benchmarks write.
 
-``nox -s bench_build`` measures the build and writes ``docs/_data/build-benchmark.json``;
-this directive shows that file as a table, with the machine and commit it was measured on,
-so no figure on the page is typed by hand. A missing or incomplete file fails the build,
-except in the benchmark's own builds (``-D build_benchmark_optional=1``), which may run
-before the file first exists.
+- ``{build-benchmark}``: ``nox -s bench_build`` (``docs/_data/build-benchmark.json``), the build;
+- ``{ci-benchmark}``: ``nox -s bench_ci`` (``docs/_data/ci-benchmark.json``), CI's sessions from a
+  fresh clone, per page, and projected to the whole syllabus;
+- ``{lighthouse-scores}``: ``nox -s lighthouse -- --runs 5 --write docs/_data/lighthouse.json``,
+  the Lighthouse scores and load metrics of three kinds of page, median and spread.
+
+Each shows its file as a table with the machine and commit it was measured on, so no figure on
+the page is typed by hand. A missing or incomplete file fails the build, except in the build
+benchmark's own builds (``-D build_benchmark_optional=1``), which may run before it exists.
 """
 
 import json
@@ -35,6 +39,82 @@ ROWS = [
         ),
     ),
 ]
+
+
+def _machine_line(m):
+    return (
+        f"Measured on {m['date']} at commit `{m['commit']}`, on {m['cpu']} ({m['cores']} cores), "
+        f"{m['os']}, Python {m['python']}."
+    )
+
+
+class MeasuredTable(SphinxDirective):
+    """A table made from a benchmark's JSON file (``data``), by ``lines(report)``."""
+
+    has_content = False
+    data = None
+
+    def run(self):
+        path = Path(self.env.srcdir) / self.data
+        self.env.note_dependency(str(path))
+        try:
+            lines = self.lines(json.loads(path.read_text()))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise self.error(
+                f"{self.name}: cannot read {self.data} ({error!r}); see docs/_ext/build_benchmark.py"
+            ) from error
+        container = nodes.container(classes=["build-benchmark"])
+        self.state.nested_parse(StringList(lines, source=str(path)), self.content_offset, container)
+        return [container]
+
+
+class CIBenchmark(MeasuredTable):
+    data = Path("_data") / "ci-benchmark.json"
+
+    def lines(self, r):
+        p, proj = r["pages"], r["projected"]
+        head = f"| Session | Measured, {p['html']} HTML pages ({p['concept']} concepts) | Per HTML page |"
+        out = [head + f" Projected, {proj['html_pages']} pages ({proj['concept_pages']} concepts) |"]
+        out.append("| --- | --- | --- | --- |")
+        for s, seconds in r["sessions_s"].items():
+            per = r["per_page_s"][s]
+            out.append(
+                f"| `{s}` | {seconds / 60:.1f} min | {per:.2f} s | {proj['sessions_s'][s] / 60:.1f} min |"
+            )
+        out.append(f"| all of `.ci/run` | {r['total_s'] / 60:.1f} min | | {proj['total_s'] / 60:.1f} min |")
+        parts = ", ".join(f"{k} {v:.0f} s" for k, v in r["parts_s"].items())
+        return [*out, "", f"The parts that grow with the pages: {parts}. " + _machine_line(r["machine"])]
+
+
+class LighthouseScores(MeasuredTable):
+    data = Path("_data") / "lighthouse.json"
+    COLUMNS = [
+        ("performance", "Performance"),
+        ("accessibility", "Accessibility"),
+        ("best-practices", "Best practices"),
+        ("seo", "SEO"),
+        ("first-contentful-paint", "First paint (s)"),
+        ("largest-contentful-paint", "Largest paint (s)"),
+        ("total-blocking-time", "Blocking (ms)"),
+        ("cumulative-layout-shift", "Layout shift"),
+    ]
+
+    def lines(self, r):
+        out = ["| Page | " + " | ".join(t for _, t in self.COLUMNS) + " | Transferred / decoded (kB) |"]
+        out.append("|" + " --- |" * (len(self.COLUMNS) + 2))
+        for kind, page in r["pages"].items():
+            med, lo, hi = page["median"], page["min"], page["max"]
+            cells = [
+                f"{med[k]:g}" + (f" ({lo[k]:g}-{hi[k]:g})" if lo[k] != hi[k] else "") for k, _ in self.COLUMNS
+            ]
+            size = f"{med['transfer_bytes'] / 1000:.0f} / {med['resource_bytes'] / 1000:.0f}"
+            out.append(f"| {kind} (`{page['page']}`) | " + " | ".join(cells) + f" | {size} |")
+        return [
+            *out,
+            "",
+            f"Lighthouse {r['lighthouse']}, {r['preset']} preset, median of {r['runs']} runs (lowest and "
+            "highest in brackets where they differ), the site served by `tools/serve_site.py`.",
+        ]
 
 
 class BuildBenchmark(SphinxDirective):
@@ -68,5 +148,7 @@ class BuildBenchmark(SphinxDirective):
 
 def setup(app):
     app.add_directive("build-benchmark", BuildBenchmark)
+    app.add_directive("ci-benchmark", CIBenchmark)
+    app.add_directive("lighthouse-scores", LighthouseScores)
     app.add_config_value("build_benchmark_optional", False, "env", types=frozenset({bool}))
     return {"parallel_read_safe": True, "parallel_write_safe": True}

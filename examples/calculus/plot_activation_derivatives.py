@@ -61,3 +61,5 @@ for f, df in rules.values():
     np.testing.assert_allclose(derivative(f, x), df(x), atol=1e-9)
 assert abs(rules["sigmoid"][1](x).max() - 0.25) < 1e-12
 assert abs(rules["tanh"][1](x).max() - 1.0) < 1e-12
+# The derivative of softplus is the sigmoid: the S-shape of the third panel.
+np.testing.assert_allclose(rules["softplus"][1](x), rules["sigmoid"][0](x))

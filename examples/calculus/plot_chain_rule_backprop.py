@@ -77,3 +77,12 @@ np.testing.assert_allclose(derivative(chain, x), by_chain_rule, atol=1e-8)
 np.testing.assert_allclose(derivative(compose(*[sigmoid] * 10), 0.5), products[9], rtol=1e-4)
 ratios = products[1:] / products[:-1]
 assert np.all((ratios > 0.19) & (ratios < 0.25))
+# The landmarks the caption and alt text quote: y = 0 at x = -1/3; the derivative dips to
+# about -2.3 near x = -0.55 and rises to about 2.3 near x = -0.1; the deep chain falls from
+# about 0.2 at k = 1 to about 4e-20, below 1e-19, at k = 30.
+np.testing.assert_allclose(chain(-1 / 3), 0.0, atol=1e-12)
+low, high = by_chain_rule.argmin(), by_chain_rule.argmax()
+np.testing.assert_allclose([by_chain_rule[low], x[low]], [-2.3, -0.55], atol=0.05)
+np.testing.assert_allclose([by_chain_rule[high], x[high]], [2.3, -0.1], atol=0.05)
+assert depths[-1] == 30 and round(products[0], 1) == 0.2
+assert round(products[-1], 20) == 4e-20 and products[-1] < 1e-19

@@ -68,3 +68,12 @@ for eta, path in zip(rates.values(), paths.values(), strict=True):
     ratios = np.abs(path[1:] - 1) / np.abs(path[:-1] - 1)
     np.testing.assert_allclose(ratios, abs(1 - eta * a), rtol=1e-6)
 assert np.abs(paths["$\\eta = 0.55$ (above $2/a$)"][-1] - 1) > 1.5
+# The factors the caption quotes; the blue path stays left of the minimum and walks towards
+# it; the orange and green paths cross the valley at every step (w - 1 changes sign), the
+# orange landing lower each time and the green higher.
+np.testing.assert_allclose([abs(1 - eta * a) for eta in rates.values()], [0.6, 0.8, 1.2])
+blue, orange, green = paths.values()
+assert np.all(blue < 1) and np.all(np.diff(blue) > 0)
+for path in (orange, green):
+    assert np.all(np.sign(path[1:] - 1) == -np.sign(path[:-1] - 1))
+assert np.all(np.diff(loss(orange)) < 0) and np.all(np.diff(loss(green)) > 0)

@@ -51,3 +51,7 @@ plt.show()
 np.testing.assert_allclose(speed, 20 - 4 * t, atol=1e-8)
 assert (position(2.0) - position(1.0)) / 1.0 == 14.0
 assert abs(derivative(position, 5.0)) < 1e-8
+# The position rises from 0 m to 50 m in the 5 seconds, and the average speed over [1, 2]
+# is the instantaneous speed at t = 1.5 s.
+assert position(0.0) == 0.0 and position(5.0) == 50.0
+np.testing.assert_allclose(derivative(position, 1.5), 14.0, atol=1e-8)

@@ -71,3 +71,12 @@ assert abs(slope(1e-15, 1e-9, errors["central"]) + 1) < 0.25
 assert eps ** (1 / 2) / 30 < best["forward"] < eps ** (1 / 2) * 30
 assert eps ** (1 / 3) / 30 < best["central"] < eps ** (1 / 3) * 30
 assert errors["forward"].min() < 1e-7 and errors["central"].min() < 1e-10
+# What the caption and alt text quote: 14 decades of h; the bottoms near h = 1e-8 and
+# h = 1e-5, at errors near 1e-8 and between 1e-12 and 1e-11; around the vertical lines (within
+# a factor 3 of them) the errors are within a factor 10 of 1e-8 and 1e-11.
+assert round(np.log10(hs[-1] / hs[0])) == 14
+assert 1e-8 / 3 < best["forward"] < 1e-8 * 3 and 1e-5 / 3 < best["central"] < 1e-5 * 3
+assert 1e-8 / 3 < errors["forward"].min() < 1e-8 * 3 and 1e-12 < errors["central"].min() < 1e-11
+for method, power, level in (("forward", 1 / 2, 1e-8), ("central", 1 / 3, 1e-11)):
+    near = (hs > eps**power / 3) & (hs < eps**power * 3)
+    assert level / 10 < np.median(errors[method][near]) < level * 10

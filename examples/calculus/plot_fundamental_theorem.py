@@ -76,3 +76,4 @@ plt.show()
 assert cdf[0] < 1e-3 and abs(cdf[-1] - 1) < 1e-4
 np.testing.assert_allclose(slopes, density(marks), atol=1e-6)
 np.testing.assert_allclose(prob, F2 - F0, atol=1e-12)
+assert round(prob, 3) == 0.444  # the shaded area's label and the alt text

@@ -59,4 +59,7 @@ window = np.linspace(-delta, delta, 2001)
 window = window[window != 0]
 assert np.all(np.abs(f(window) - 1) < epsilon)
 assert 0.5 < delta < 0.6
+# The band 0.95 to 1.05 and the window -0.55 to 0.55 of the caption and alt text.
+np.testing.assert_allclose([1 - epsilon, 1 + epsilon], [0.95, 1.05])
+assert round(delta, 2) == 0.55
 np.testing.assert_allclose(np.abs(f(xs[:20]) - 1), xs[:20] ** 2 / 6, rtol=1e-3)

@@ -67,3 +67,4 @@ assert np.all(np.diff(gaps) < 0)
 small = np.abs((loss(w0 + hs[:5]) - loss(w0)) / hs[:5] - loss_slope(w0))
 assert np.all(small < 1e-3)
 np.testing.assert_allclose(tangent.slope, loss_slope(w0), rtol=1e-9)
+assert round(tangent.slope, 2) == -2.73  # the slope the legend and the alt text quote

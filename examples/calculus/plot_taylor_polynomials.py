@@ -79,3 +79,4 @@ for n, p in polynomials.items():
 far_errors = [abs(float(p(2.0)) - math.log(3.0)) for p in polynomials.values()]
 assert all(e1 < e2 for e1, e2 in zip(far_errors, far_errors[1:], strict=False))
 assert 3.9 < far_errors[-1] < 4.0
+assert list(polynomials) == [1, 2, 3, 4, 5]  # the five degrees drawn

@@ -50,3 +50,7 @@ plt.show()
 np.testing.assert_allclose(shift_after_square(x), x**2 - 1)
 np.testing.assert_allclose(square_after_shift(x), (x - 1) ** 2)
 assert not np.allclose(shift_after_square(x), square_after_shift(x))
+# The lowest points the caption and alt text point at: (0, -1) for the solid curve, (1, 0)
+# for the dashed one.
+for curve, lowest in ((shift_after_square(x), (0, -1)), (square_after_shift(x), (1, 0))):
+    np.testing.assert_allclose([x[np.argmin(curve)], curve.min()], lowest, atol=1e-12)

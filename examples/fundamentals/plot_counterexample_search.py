@@ -58,3 +58,6 @@ plt.show()
 assert holds[:40].all()
 assert first == 40 and 40**2 + 40 + 41 == 41**2
 assert find_counterexample(claim, range(40)) is None
+assert (
+    np.all(holds[ns <= 39]) and ns[-1] == 60 and list(ns[~holds]) == [40, 41, 44, 49, 56]
+)  # the red bars of the alt text

@@ -48,3 +48,10 @@ assert np.all((gap64 > eps64 * x / 2) & (gap64 <= eps64 * x))
 assert np.all((gap32 > eps32 * x / 2 * (1 - 1e-6)) & (gap32 <= eps32 * x * (1 + 1e-6)))
 assert np.float32(2**24) + np.float32(1) == np.float32(2**24)
 assert float(np.spacing(np.float32(2**24))) == 2.0
+# The alt text and caption: x from 0.001 to 100 million; float32 about nine powers of ten
+# above float64; its gap reaches 1 near 10 million; 2**24 is about 1.7e7.
+np.testing.assert_allclose([x[0], x[-1]], [0.001, 100 * 10**6])
+assert round(np.log10(eps32 / eps64)) == 9
+crossing = x[np.argmax(gap32 >= 1)]
+assert 10 * 10**6 / 2 < crossing < 10 * 10**6 * 2
+assert abs(2**24 - 1.7e7) < 0.05e7

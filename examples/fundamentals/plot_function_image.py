@@ -64,3 +64,4 @@ assert image(square, domain) == {0, 1, 4}
 assert image(shift, domain) == {-3, -2, -1, 0, 1}
 assert not is_injective(square, domain)
 assert is_injective(shift, domain)
+assert len(domain) == 5 and len(image(square, domain)) == 3  # the sizes in the titles

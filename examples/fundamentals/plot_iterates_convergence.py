@@ -70,3 +70,8 @@ assert abs(runs[0.1][-1] - x_star) < 0.02
 assert abs(runs[1.05][-1] - x_star) > abs(x0 - x_star)
 for r in (0.5, -0.8):
     np.testing.assert_allclose(partial_sums(r ** np.arange(20)), (1 - r**kk) / (1 - r))
+# The numbers of the captions and alt texts: the factors 0.8, -0.8 and -1.1; the first partial
+# sums 1, 1.5, 1.75 for r = 0.5, and the limit 1/(1 + 0.8), about 0.556, for r = -0.8.
+np.testing.assert_allclose([1 - 2 * eta for eta in runs], [0.8, -0.8, -1.1])
+np.testing.assert_allclose(partial_sums(0.5 ** np.arange(3)), [1, 1.5, 1.75])
+assert round(1 / (1 - (-0.8)), 3) == 0.556

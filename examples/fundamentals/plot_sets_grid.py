@@ -49,3 +49,4 @@ plt.show()
 # Twelve distinct pairs, every one made of an element of each set.
 assert len(grid) == len(set(grid)) == len(learning_rates) * len(batch_sizes)
 assert all(a in learning_rates and b in batch_sizes for a, b in grid)
+assert len(grid) == 12

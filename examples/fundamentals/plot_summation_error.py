@@ -54,3 +54,9 @@ plt.show()
 assert naive_err[-1] > 100 * naive_err[:3].max()
 assert np.all(naive_err <= (ns - 1) * u * 1.01)
 assert np.all(kahan_err <= u)
+# The alt text: n from 10 to 100,000; the naive error climbs from about 1e-16 to about
+# 2e-12; np.sum stays at most about 5e-16 and is often exactly 0; Kahan is exact every time.
+assert (ns[0], ns[-1]) == (10, 100_000)
+assert round(naive_err[0], 16) == 1e-16 and round(naive_err[-1], 12) == 2e-12
+assert round(numpy_err.max(), 16) <= 6e-16 and np.sum(numpy_err == 0) >= len(ns) // 4
+assert np.all(kahan_err == 0)

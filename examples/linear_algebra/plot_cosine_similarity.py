@@ -74,3 +74,6 @@ assert S[0, 1] > 0.99 and S[0, 1] > S[0, 2]
 np.testing.assert_allclose(S[0, 3], 0.0, atol=1e-12)
 np.testing.assert_allclose(angle(E[0], E[3]), np.pi / 2)
 assert distance(E[0], E[2]) < distance(E[0], E[1])
+# The table's entries the alt text quotes, and the right angle between cat and car.
+assert round(S[0, 1], 2) == 1.00 and round(S[0, 2], 2) == 0.92
+np.testing.assert_allclose(np.degrees(angle(E[0], E[3])), 90)

@@ -100,6 +100,7 @@ plt.show()
 np.testing.assert_allclose(dot(x, y), 1 * 4 + 3 * 3)
 np.testing.assert_allclose(shadow_length * norm(y), dot(x, y))
 np.testing.assert_allclose(shadow_length, 2.6)
+np.testing.assert_allclose([norm(y), dot(x, y)], [5, 13])  # the title: 2.6 x 5 = 13
 np.testing.assert_allclose(dot(x - shadow, y), 0, atol=1e-12)
 np.testing.assert_allclose(scores, [3.0, 1.0, -1.25, 0.0])
 assert np.argmax(scores) == 0 and scores[3] == 0 and scores[2] < 0

@@ -84,6 +84,7 @@ np.testing.assert_allclose(Q, np.column_stack([q1, q2]))
 np.testing.assert_allclose(float(w2 @ q1), 0.0, atol=1e-12)
 np.testing.assert_allclose(Q.T @ Q, np.eye(2), atol=1e-12)
 np.testing.assert_allclose(Q @ (Q.T @ V), V)
+np.testing.assert_allclose(np.degrees(np.arccos(q1 @ q2)), 90)  # the right angle of the caption
 
 rng = np.random.default_rng(0)
 V5 = rng.normal(size=(5, 3))

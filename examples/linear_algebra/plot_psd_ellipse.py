@@ -110,3 +110,9 @@ np.testing.assert_allclose(Q @ Lam @ Q.T, S, atol=1e-12)
 np.testing.assert_allclose(np.linalg.norm(S @ circle, axis=0).max(), 3.0, rtol=1e-4)
 assert quad_S.min() >= 1.0 - 1e-12  # the smallest eigenvalue
 assert quad_B.min() < 0
+# The directions and ranges the alt texts quote: the eigenvector of 1 points at -45 degrees
+# and the one of 3 at 45 degrees; the angle runs from 0 to 360 degrees; x^T S x stays between
+# 1 and 3, and x^T B x goes down to -1.
+np.testing.assert_allclose(np.degrees(np.arctan2(Q[1], Q[0])), [-45, 45])
+np.testing.assert_allclose([np.degrees(theta[0]), np.degrees(theta[-1])], [0, 360])
+np.testing.assert_allclose([quad_S.min(), quad_S.max(), quad_B.min()], [1, 3, -1], atol=1e-4)

@@ -86,3 +86,7 @@ lam, v = power_iteration(P)
 np.testing.assert_allclose(lam, 1.0, atol=1e-8)
 np.testing.assert_allclose(v / v.sum(), pi, atol=1e-8)
 np.testing.assert_allclose(history[-1], pi, atol=1e-2)
+# It starts at node 4 for sure, and oscillates around the levels before settling: node 2's
+# probability crosses its level again and again.
+np.testing.assert_allclose(history[0], [0, 0, 0, 0, 1])
+assert np.sum(np.diff(np.sign(history[1:, 2] - pi[2])) != 0) >= 10

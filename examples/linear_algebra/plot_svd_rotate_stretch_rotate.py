@@ -99,3 +99,10 @@ for k in [1, 2, 3]:
     err = np.linalg.norm(image - rank_k(k))
     np.testing.assert_allclose(err, np.sqrt(np.sum(si[k:] ** 2)), rtol=1e-10)
 assert np.linalg.norm(image - rank_k(3)) < 0.05 * np.linalg.norm(image)
+# The numbers of the captions: sigma_1 = 6.71 and sigma_2 = 2.24; after the third singular
+# value of the image the rest drop to a floor (each below a fifth of the third); rank 3 keeps
+# 3 (m + n + 1) = 213 numbers of the 30 x 40 = 1200.
+assert [round(v, 2) for v in s] == [6.71, 2.24]
+assert np.all(si[3:] < si[2] / 5)
+m, n = image.shape
+assert (m, n) == (30, 40) and 3 * (m + n + 1) == 213 and m * n == 1200

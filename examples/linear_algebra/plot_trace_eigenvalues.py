@@ -75,3 +75,4 @@ assert not np.allclose(np.sort(np.diag(C)), eigenvalues)  # the pieces differ
 # The pieces quoted in the page's alt text: 2.11 and 1.28 per feature, 2.57 and 0.82 per axis.
 assert [f"{v:.2f}" for v in np.diag(C)] == ["2.11", "1.28"]
 assert [f"{v:.2f}" for v in np.sort(eigenvalues)[::-1]] == ["2.57", "0.82"]
+assert round(trace(C), 1) == 3.4  # the common height of the two towers

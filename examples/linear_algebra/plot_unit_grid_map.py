@@ -120,3 +120,4 @@ bend, shift = maps[1][0], maps[2][0]
 x, y = np.array([[1.0], [2.0]]), np.array([[-1.0], [0.5]])
 assert not np.allclose(bend(x + y), bend(x) + bend(y))
 assert not np.allclose(shift(np.zeros((2, 1))), 0.0)
+np.testing.assert_allclose(shift(np.zeros((2, 1))).ravel(), [1.5, 1.0])  # where the red dot goes

@@ -159,3 +159,6 @@ np.testing.assert_allclose(norm(x), np.sqrt(10))
 assert on_L(p_L) and on_L(q_L) and on_L(p_L + q_L)
 assert on_M(p_M) and on_M(q_M) and not on_M(p_M + q_M)
 np.testing.assert_allclose(p_M + q_M, [2.0, 3.0])
+# The sixty other samples form a cloud centered near (1.5, 1).
+assert data.shape == (60, 2)
+np.testing.assert_allclose(data.mean(axis=0), [1.5, 1.0], atol=0.3)

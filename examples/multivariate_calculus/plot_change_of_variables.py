@@ -75,3 +75,6 @@ np.testing.assert_allclose(dets, [c[0] + side / 2 for c in corners], rtol=1e-8)
 # The labels the caption quotes: 0.62 on the inner ring, 2.12 on the outer one.
 assert {f"{q:.2f}" for q, c in zip(ratios, corners, strict=True) if c[0] == 0.5} == {"0.62"}
 assert {f"{q:.2f}" for q, c in zip(ratios, corners, strict=True) if c[0] == 2.0} == {"2.12"}
+# 24 squares, in rings centered at r = 0.625 up to r = 2.125.
+centers = sorted({float(c[0]) + side / 2 for c in corners})
+assert len(corners) == 24 and (centers[0], centers[-1]) == (0.625, 2.125)

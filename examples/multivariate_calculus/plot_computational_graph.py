@@ -95,3 +95,7 @@ fd_y = (f(Scalar(3.0), Scalar(2.0 + h)).value - f(Scalar(3.0), Scalar(2.0 - h)).
 np.testing.assert_allclose([x.grad, y.grad], [2.0 - 1, 3.0 + 2 * 2.0])
 np.testing.assert_allclose([x.grad, y.grad], [fd_x, fd_y], rtol=1e-6)
 assert out.value == 7.0 and len(nodes) == 5 and len(edges) == 6
+# The values and the red gradients written under the circles: x = 3, y = 2, s = 5, p = 10,
+# f = 7, with gradients 1, 7, 2, 1 and 1.
+assert [n.value for n in nodes] == [3.0, 2.0, 5.0, 10.0, 7.0]
+assert [n.grad for n in nodes] == [1.0, 7.0, 2.0, 1.0, 1.0]

@@ -71,3 +71,12 @@ np.testing.assert_allclose(g, [2.0, 3.0], rtol=1e-8)
 np.testing.assert_allclose(rates, np.linalg.norm(g) * np.cos(alphas - alpha_g), atol=1e-7)
 assert abs(alphas[np.argmax(rates)] - alpha_g) <= np.radians(1.0)
 np.testing.assert_allclose(rates.max(), np.linalg.norm(g), rtol=1e-4)
+# The numbers of the caption and alt text: angles from -180 to 180 degrees; the peak, about
+# 3.6, at about 56 degrees; a slope of zero 90 degrees away from the gradient.
+np.testing.assert_allclose(np.degrees([alphas[0], alphas[-1]]), [-180, 180])
+assert round(rates.max(), 1) == 3.6 and round(np.degrees(alpha_g)) == 56
+for turn in (-90, 90):
+    side = alpha_g + np.radians(turn)
+    np.testing.assert_allclose(
+        directional_derivative(f, p, np.array([np.cos(side), np.sin(side)])), 0, atol=1e-7
+    )

@@ -97,3 +97,6 @@ for m, title_volume in [(4, "0.6562"), (16, "0.6660")]:
 inner = lambda x1: integrate(lambda x2: f(x1, x2), c, d)  # noqa: E731
 iterated = integrate(lambda x1: np.array([inner(t) for t in x1]), a, b)
 np.testing.assert_allclose(iterated, exact, rtol=1e-12)
+# The right panel: from 1 to 16,384 columns, the total rising from 0.5.
+assert (ms[0] ** 2, ms[-1] ** 2) == (1, 16384)
+np.testing.assert_allclose(sums[0], 0.5)

@@ -73,3 +73,9 @@ plt.show()
 np.testing.assert_allclose(J, [[1.0, 0.5 * np.cos(0.5)], [p[0], 1.0]], atol=1e-8)
 slope = np.polyfit(np.log(sizes), np.log(errors), 1)[0]
 assert abs(slope - 2.0) < 0.1, slope
+# The middle panel: on the grid of half-width 0.4 the dashed prediction is at most 0.08 away
+# from the true image, which is 1.6 tall.
+drawn = np.concatenate(grid_lines(p, 0.4))
+gap = max(np.linalg.norm(f(q) - f(p) - J @ (q - p)) for q in drawn)
+assert round(gap, 2) == 0.08
+np.testing.assert_allclose(np.ptp([f(q)[1] for q in drawn]), 1.6)

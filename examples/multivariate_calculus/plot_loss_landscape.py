@@ -62,3 +62,4 @@ w_star, b_star = np.linalg.lstsq(X, y, rcond=None)[0]
 np.testing.assert_allclose([w_grid[i_min], b_grid[i_min]], [w_star, b_star], atol=0.05)
 np.testing.assert_allclose(gradient(loss, np.array([w_star, b_star])), 0.0, atol=1e-8)
 assert L[i_min] <= L.min() + 1e-12
+np.testing.assert_allclose([w_star, b_star], [1, 1], atol=0.05)  # the star, near w = 1, b = 1

@@ -53,3 +53,4 @@ plt.show()
 # The slopes agree with the partial derivatives worked by hand,
 # :math:`2 x_1 x_2 = 4` and :math:`x_1^2 + \cos x_2 = 1 + \cos 2`.
 np.testing.assert_allclose(slopes, [4.0, 1.0 + np.cos(2.0)], rtol=1e-8)
+assert round(slopes[1], 3) == 0.584  # the slope the alt text quotes

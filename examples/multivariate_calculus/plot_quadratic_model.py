@@ -82,3 +82,6 @@ np.testing.assert_allclose(g0, X.T @ (p - y), atol=1e-8)
 d = np.array([0.3, 0.2])
 errors = [abs(loss(w0 + s * d) - model(w0 + s * d)) for s in (0.2, 0.1)]
 assert 6 < errors[0] / errors[1] < 10
+# The second-order model has a bottom (its Hessian is positive definite); the first-order
+# model, a plane with a non-zero slope, has none.
+assert np.all(np.linalg.eigvalsh(H0) > 0) and np.linalg.norm(g0) > 0

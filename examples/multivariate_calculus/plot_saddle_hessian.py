@@ -62,3 +62,4 @@ np.testing.assert_allclose(gradient(f, origin), 0.0, atol=1e-10)
 np.testing.assert_allclose(H, [[2.0, 1.0], [1.0, -2.0]], atol=1e-6)
 np.testing.assert_allclose(eigenvalues, [-np.sqrt(5), np.sqrt(5)], atol=1e-6)
 assert f(0.5 * eigenvectors[:, 1]) > 0 > f(0.5 * eigenvectors[:, 0])
+assert [round(v, 2) for v in eigenvalues] == [-2.24, 2.24]  # the labels of the two segments

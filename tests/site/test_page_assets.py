@@ -186,3 +186,22 @@ def test_first_and_second_visit_are_light(site):
     for second in ["linear-algebra/matrix-inverse.html", "calculus/derivative.html"]:
         _, zipped, _ = weight(site, site / second, cached)
         assert zipped < 150_000, f"second page {second}: {zipped} bytes transferred"
+
+
+def test_gallery_images_are_recompressed_without_loss_once(tmp_path):
+    import image_optimize
+    import numpy as np
+    from PIL import Image
+
+    folder = tmp_path / "auto_examples" / "ch" / "images"
+    folder.mkdir(parents=True)
+    pixels = np.full((60, 80, 4), 255, dtype=np.uint8)
+    pixels[10:50, 20:60, :3] = (31, 119, 180)  # an opaque figure: a blue square on white
+    Image.fromarray(pixels, "RGBA").save(folder / "sphx_glr_plot_x_001.png", compress_level=1)
+    before = (folder / "sphx_glr_plot_x_001.png").stat().st_size
+    record = tmp_path / "doctrees" / "optimized-images.json"
+    assert image_optimize.optimize_folder(tmp_path / "auto_examples", record)[0] == 1
+    after = Image.open(folder / "sphx_glr_plot_x_001.png")
+    assert (folder / "sphx_glr_plot_x_001.png").stat().st_size < before
+    assert np.array_equal(np.asarray(after.convert("RGBA")), pixels), "not one pixel changes"
+    assert image_optimize.optimize_folder(tmp_path / "auto_examples", record) == (0, 0), "done once"

@@ -192,7 +192,8 @@ def gradient_descent(grad, x0, learning_rate, num_steps):
     hint = "the path may be diverging: try a smaller learning_rate"
     for k in range(num_steps):
         g = _call(grad, "grad", path[k], k, path[k].shape, "gradient_descent", hint)
-        path[k + 1] = path[k] - learning_rate * g
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported just below
+            path[k + 1] = path[k] - learning_rate * g
         _check_overflow(path[k + 1], k, "gradient_descent", hint)
     return path
 
@@ -298,7 +299,8 @@ def newton(grad, hess, x0, num_steps):
                 f"newton: hess(x_{k}) is singular: no Newton step at x_{k} = {x} "
                 "(f has a flat direction there)"
             ) from None
-        path[k + 1] = x - d
+        with np.errstate(over="ignore", invalid="ignore"):
+            path[k + 1] = x - d
         _check_overflow(path[k + 1], k, "newton", hint)
     return path
 

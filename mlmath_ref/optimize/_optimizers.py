@@ -170,10 +170,21 @@ class _Optimizer:
 
     def _commit(self, params, new_params, new_state):
         # Write a step only when all of it is finite: an error leaves params and state as they were.
-        for i, theta in enumerate(new_params):
-            if not np.all(np.isfinite(theta)):
-                raise ValueError(
-                    f"{type(self).__name__}.step overflowed: the new params[{i}] is not finite "
+        name = type(self).__name__
+        for i, state in enumerate(new_state):
+            for key, value in state.items():
+                if not np.all(np.isfinite(value)):
+                    squares = " (their squares overflow beyond about 1e154)" if "sq" in key else ""
+                    raise OverflowError(
+                        f"{name}.step: the state {key!r} of params[{i}] overflows float64: the gradients "
+                        f"are too large{squares}; scale the loss down"
+                    )
+        for i, (p, theta) in enumerate(zip(params, new_params, strict=True)):
+            with np.errstate(over="ignore"):
+                written = theta.astype(p.dtype)
+            if not np.all(np.isfinite(written)):
+                raise OverflowError(
+                    f"{name}.step: the new params[{i}] overflows {p.dtype} "
                     "(the training is diverging: try a smaller learning_rate)"
                 )
         for p, theta in zip(params, new_params, strict=True):
@@ -317,9 +328,12 @@ class SGD(_Optimizer):
             is not a floating-point NumPy array.
         ValueError
             If the lists differ in length, a gradient's shape differs from
-            its parameter's, an array holds NaN or infinity, the shapes
-            differ from the first step's, or the step overflows. Nothing is
-            changed then.
+            its parameter's, an array holds NaN or infinity, or the shapes
+            differ from the first step's. Nothing is changed then.
+        OverflowError
+            If the step would make a parameter or the optimizer's state
+            overflow: a diverging training, or gradients whose squares
+            overflow. Nothing is changed then.
 
         See Also
         --------
@@ -327,18 +341,19 @@ class SGD(_Optimizer):
         """
         grads, states = self._begin(params, grads)
         new_params, new_state = [], []
-        for p, g, state in zip(params, grads, states, strict=True):
-            theta = p.astype(np.float64)
-            if self.weight_decay != 0:
-                g = g + self.weight_decay * theta
-            state = dict(state)
-            if self.momentum != 0:
-                b = state.get("momentum_buffer")
-                b = g.copy() if b is None else self.momentum * b + g
-                state["momentum_buffer"] = b
-                g = g + self.momentum * b if self.nesterov else b
-            new_params.append(theta - self.learning_rate * g)
-            new_state.append(state)
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported by _commit
+            for p, g, state in zip(params, grads, states, strict=True):
+                theta = p.astype(np.float64)
+                if self.weight_decay != 0:
+                    g = g + self.weight_decay * theta
+                state = dict(state)
+                if self.momentum != 0:
+                    b = state.get("momentum_buffer")
+                    b = g.copy() if b is None else self.momentum * b + g
+                    state["momentum_buffer"] = b
+                    g = g + self.momentum * b if self.nesterov else b
+                new_params.append(theta - self.learning_rate * g)
+                new_state.append(state)
         self._commit(params, new_params, new_state)
 
 
@@ -456,9 +471,12 @@ class RMSProp(_Optimizer):
             is not a floating-point NumPy array.
         ValueError
             If the lists differ in length, a gradient's shape differs from
-            its parameter's, an array holds NaN or infinity, the shapes
-            differ from the first step's, or the step overflows. Nothing is
-            changed then.
+            its parameter's, an array holds NaN or infinity, or the shapes
+            differ from the first step's. Nothing is changed then.
+        OverflowError
+            If the step would make a parameter or the optimizer's state
+            overflow: a diverging training, or gradients whose squares
+            overflow. Nothing is changed then.
 
         See Also
         --------
@@ -466,14 +484,15 @@ class RMSProp(_Optimizer):
         """
         grads, states = self._begin(params, grads)
         new_params, new_state = [], []
-        for p, g, state in zip(params, grads, states, strict=True):
-            theta = p.astype(np.float64)
-            if self.weight_decay != 0:
-                g = g + self.weight_decay * theta
-            v = state.get("square_avg", np.zeros_like(theta))
-            v = self.alpha * v + (1 - self.alpha) * (g * g)
-            new_params.append(theta - self.learning_rate * (g / (np.sqrt(v) + self.eps)))
-            new_state.append({"square_avg": v})
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported by _commit
+            for p, g, state in zip(params, grads, states, strict=True):
+                theta = p.astype(np.float64)
+                if self.weight_decay != 0:
+                    g = g + self.weight_decay * theta
+                v = state.get("square_avg", np.zeros_like(theta))
+                v = self.alpha * v + (1 - self.alpha) * (g * g)
+                new_params.append(theta - self.learning_rate * (g / (np.sqrt(v) + self.eps)))
+                new_state.append({"square_avg": v})
         self._commit(params, new_params, new_state)
 
 
@@ -601,9 +620,12 @@ class Adam(_Optimizer):
             is not a floating-point NumPy array.
         ValueError
             If the lists differ in length, a gradient's shape differs from
-            its parameter's, an array holds NaN or infinity, the shapes
-            differ from the first step's, or the step overflows. Nothing is
-            changed then.
+            its parameter's, an array holds NaN or infinity, or the shapes
+            differ from the first step's. Nothing is changed then.
+        OverflowError
+            If the step would make a parameter or the optimizer's state
+            overflow: a diverging training, or gradients whose squares
+            overflow. Nothing is changed then.
 
         See Also
         --------
@@ -615,12 +637,13 @@ class Adam(_Optimizer):
         step_size = self.learning_rate / (1 - beta1**t)
         root_correction = (1 - beta2**t) ** 0.5
         new_params, new_state = [], []
-        for p, g, state in zip(params, grads, states, strict=True):
-            theta = p.astype(np.float64)
-            if self.weight_decay != 0:
-                g = g + self.weight_decay * theta
-            m = beta1 * state.get("exp_avg", np.zeros_like(theta)) + (1 - beta1) * g
-            v = beta2 * state.get("exp_avg_sq", np.zeros_like(theta)) + (1 - beta2) * (g * g)
-            new_params.append(theta - step_size * (m / (np.sqrt(v) / root_correction + self.eps)))
-            new_state.append({"exp_avg": m, "exp_avg_sq": v})
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported by _commit
+            for p, g, state in zip(params, grads, states, strict=True):
+                theta = p.astype(np.float64)
+                if self.weight_decay != 0:
+                    g = g + self.weight_decay * theta
+                m = beta1 * state.get("exp_avg", np.zeros_like(theta)) + (1 - beta1) * g
+                v = beta2 * state.get("exp_avg_sq", np.zeros_like(theta)) + (1 - beta2) * (g * g)
+                new_params.append(theta - step_size * (m / (np.sqrt(v) / root_correction + self.eps)))
+                new_state.append({"exp_avg": m, "exp_avg_sq": v})
         self._commit(params, new_params, new_state)

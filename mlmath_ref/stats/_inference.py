@@ -401,7 +401,7 @@ def _all_relabelings(pooled, n_a):
     Parameters
     ----------
     pooled : ndarray of shape (n,)
-        The pooled sample.
+        The pooled sample, :math:`a` first.
     n_a : int
         The size of the first group.
 
@@ -409,9 +409,10 @@ def _all_relabelings(pooled, n_a):
     -------
     ndarray of shape (C,)
         One difference per subset, :math:`C = \binom{n}{n_a}` of them, in the
-        order of ``itertools.combinations``. The subsets of the smaller
-        group are enumerated, in chunks, and the other group's sum is the
-        total minus theirs, so that memory stays small.
+        order of ``itertools.combinations``. Each is computed as the
+        observed difference is (the means of the two groups, in pool
+        order), so that the observed labeling reproduces the observed
+        difference to the last bit and counts as "at least as extreme".
 
     See Also
     --------
@@ -425,17 +426,12 @@ def _all_relabelings(pooled, n_a):
     array([-1.5,  0. ,  1.5])
     """
     n = pooled.size
-    n_b = n - n_a
-    k = min(n_a, n_b)
-    total = math.fsum(pooled)
-    subsets = itertools.combinations(range(n), k)  # a's subsets, or b's: their complements in reverse order
-    sums = []
-    while chunk := list(itertools.islice(subsets, 4096)):
-        sums.append(pooled[np.array(chunk)].sum(axis=1))
-    s = np.concatenate(sums)
-    if k == n_a:
-        return s / n_a - (total - s) / n_b
-    return ((total - s) / n_a - s / n_b)[::-1]
+    null = []
+    for subset in itertools.combinations(range(n), n_a):
+        in_a = np.zeros(n, dtype=bool)
+        in_a[list(subset)] = True
+        null.append(np.mean(pooled[in_a]) - np.mean(pooled[~in_a]))
+    return np.array(null)
 
 
 @set_module("mlmath_ref.stats")

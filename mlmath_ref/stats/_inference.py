@@ -106,8 +106,10 @@ def mean_interval(x, level=0.95):
     time. The two agree for large :math:`n`. The quantile is computed
     without SciPy, from the closed form of the t distribution function for
     an integer number of degrees of freedom, to within a few units of
-    rounding of ``scipy.stats.t.ppf``; the interval equals
-    ``scipy.stats.t.interval(level, n - 1, loc=mean, scale=sem)``.
+    rounding of ``scipy.stats.t.isf((1 - level) / 2, n - 1)``. The interval
+    is ``scipy.stats.t.interval(level, n - 1, loc=mean, scale=sem)``, whose
+    upper end loses a few digits at levels near 1 because it rounds
+    :math:`(1 + \text{level})/2` first.
 
     Examples
     --------

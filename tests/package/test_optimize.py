@@ -314,12 +314,17 @@ def run_against_torch(torch, ours, kwargs, kind, shapes, seed, num_steps):
             np.testing.assert_allclose(p, expected, rtol=1e-11, atol=1e-11 * (1 + np.abs(expected).max()))
     if kind == "SGD" and kwargs["momentum"]:
         for state, t in zip(ours.state, tensors, strict=True):
+            expected = theirs.state[t]["momentum_buffer"].numpy()
             np.testing.assert_allclose(
-                state["momentum_buffer"], theirs.state[t]["momentum_buffer"], rtol=1e-11
+                state["momentum_buffer"], expected, rtol=1e-10, atol=1e-10 * np.abs(expected).max()
             )
     if kind == "Adam":
         for state, t in zip(ours.state, tensors, strict=True):
-            np.testing.assert_allclose(state["exp_avg_sq"], theirs.state[t]["exp_avg_sq"], rtol=1e-12)
+            # the gradients include weight_decay * theta, which carries the params' own tiny differences
+            expected = theirs.state[t]["exp_avg_sq"].numpy()
+            np.testing.assert_allclose(
+                state["exp_avg_sq"], expected, rtol=1e-10, atol=1e-10 * np.abs(expected).max()
+            )
 
 
 @pytest.mark.parametrize("kind", ["SGD", "RMSProp", "Adam"])

@@ -407,6 +407,11 @@ def test_float32_matches_torch_in_float32(torch):
 # ---------------------------------------------------------------------------
 
 
+# The rules are written as in the Notes, one float at a time. The optimizers order some operations
+# as PyTorch does (Adam divides m by sqrt(v) / sqrt(1 - beta2^t) + eps), so the numbers agree to
+# rounding: rtol 1e-10, since weight decay feeds the parameters' rounding back into the gradients.
+
+
 def sgd_by_hand(theta, grads, lr, mu, nesterov, wd):
     """The SGD rule of the Notes on a list of floats, for a sequence of gradient lists."""
     b = None
@@ -453,7 +458,7 @@ def test_sgd_follows_its_notes(seed, steps, lr, mu, nesterov, wd):
     for g in grads:
         opt.step([w], [g])
     expected = sgd_by_hand(theta0.tolist(), grads.tolist(), lr, mu, nesterov, wd)
-    np.testing.assert_allclose(w, expected, rtol=1e-13, atol=1e-13)
+    np.testing.assert_allclose(w, expected, rtol=1e-10, atol=1e-12)
 
 
 @FAST
@@ -476,7 +481,7 @@ def test_rmsprop_follows_its_notes(seed, steps, lr, alpha, eps, wd):
     for g in grads:
         opt.step([w], [g])
     expected = rmsprop_by_hand(theta0.tolist(), grads.tolist(), lr, alpha, eps, wd)
-    np.testing.assert_allclose(w, expected, rtol=1e-13, atol=1e-13)
+    np.testing.assert_allclose(w, expected, rtol=1e-10, atol=1e-12)
 
 
 @FAST
@@ -500,7 +505,7 @@ def test_adam_follows_its_notes(seed, steps, lr, b1, b2, eps, wd):
     for g in grads:
         opt.step([w], [g])
     expected = adam_by_hand(theta0.tolist(), grads.tolist(), lr, b1, b2, eps, wd)
-    np.testing.assert_allclose(w, expected, rtol=1e-13, atol=1e-13)
+    np.testing.assert_allclose(w, expected, rtol=1e-10, atol=1e-12)
     assert opt.t == steps
 
 

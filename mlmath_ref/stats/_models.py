@@ -562,8 +562,9 @@ def pca(X, n_components):
     ``(X - mean(X)) @ components.T``. A component is defined up to sign;
     the sign is the one for which the sample with the largest score in
     magnitude has a positive score (the convention of
-    :func:`mlmath_ref.linalg.svd` for :math:`U`, and scikit-learn's before
-    its version 1.5). The whole matrix is scaled by one power of two
+    :func:`mlmath_ref.linalg.svd` for :math:`U`, and scikit-learn's in its
+    older versions; its current ``PCA`` makes the largest entry of each
+    component positive instead). The whole matrix is scaled by one power of two
     (PCA depends on the relative scales of the features, so they are kept).
     A constant feature has no variance: it gets weight exactly 0 in every
     component of non-zero variance. Components beyond the rank of

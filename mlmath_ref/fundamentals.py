@@ -5,6 +5,8 @@ Concept pages: the Fundamentals chapter of the site.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from mlmath_ref._checks import (
@@ -12,9 +14,12 @@ from mlmath_ref._checks import (
     check_callable,
     check_integer,
     check_positive,
+    copy_argument,
     is_iterable,
     set_module,
+    show,
 )
+from mlmath_ref._numerics import scale_back
 
 __all__ = [
     "cartesian_product",
@@ -225,7 +230,20 @@ def image(f, domain):
     TypeError: image: domain must be an iterable of elements (list, set, range...), got int
     """
     check_callable(f, "f", "image")
-    return {f(x) for x in _as_list(domain, "domain", "image")}
+    outputs = set()
+    for x in _as_list(domain, "domain", "image"):
+        y = f(x)
+        _check_hashable(y, f"f({show(x)})", "image: f must return hashable values (numbers, strings, tuples)")
+        outputs.add(y)
+    return outputs
+
+
+def _check_hashable(value, label, requirement):
+    # Sets need hashable elements; Python's own error ("unhashable type: 'list'") names no argument.
+    try:
+        hash(value)
+    except TypeError:
+        raise TypeError(f"{requirement}, but {label} is a {type(value).__name__}") from None
 
 
 @set_module("mlmath_ref.fundamentals")
@@ -284,8 +302,22 @@ def is_injective(f, domain):
     TypeError: is_injective: f must be callable, got str
     """
     check_callable(f, "f", "is_injective")
-    A = set(_as_list(domain, "domain", "is_injective"))
-    return len({f(x) for x in A}) == len(A)
+    items = _as_list(domain, "domain", "is_injective")
+    for position, x in enumerate(items):
+        _check_hashable(
+            x,
+            f"domain[{position}]",
+            "is_injective: the elements of domain must be hashable (numbers, strings, tuples)",
+        )
+    A = set(items)
+    outputs = set()
+    for x in A:
+        y = f(x)
+        _check_hashable(
+            y, f"f({show(x)})", "is_injective: f must return hashable values (numbers, strings, tuples)"
+        )
+        outputs.add(y)
+    return len(outputs) == len(A)
 
 
 @set_module("mlmath_ref.fundamentals")
@@ -412,10 +444,25 @@ def naive_sum(x):
     ...
     ValueError: x must be a vector (1-D), got an array of shape (1, 2)
     """
+    return _summed(_naive_loop, as_array(x, "x", ndim=1, allow_empty=True), "naive_sum: the sum of x")
+
+
+def _naive_loop(values):
     s = 0.0
-    for xi in as_array(x, "x", ndim=1, allow_empty=True).tolist():
+    for xi in values:
         s = s + xi
     return s
+
+
+def _summed(loop, x, what):
+    # Run the summation loop; if a running sum overflowed (every entry is finite, so that is the
+    # only way to an inf or a NaN), run it again on x / 2**k, which is exact and rounds the same way
+    # (k makes n entries below 2**(1023 - k) add up to less than 2**1023), and scale back.
+    total = loop(x.tolist())
+    if math.isfinite(total):
+        return total
+    k = math.ceil(math.log2(x.size)) + 1
+    return scale_back(loop(np.ldexp(x, -k).tolist()), k, what)
 
 
 @set_module("mlmath_ref.fundamentals")
@@ -480,9 +527,13 @@ def kahan_sum(x):
     ...
     TypeError: x must be numeric, got an array of dtype <U1 (list)
     """
+    return _summed(_kahan_loop, as_array(x, "x", ndim=1, allow_empty=True), "kahan_sum: the sum of x")
+
+
+def _kahan_loop(values):
     s = 0.0
     c = 0.0
-    for xi in as_array(x, "x", ndim=1, allow_empty=True).tolist():
+    for xi in values:
         y = xi - c
         t = s + y
         c = (t - s) - y
@@ -556,7 +607,9 @@ def logsumexp(z, axis=-1):
     if not -z.ndim <= axis < z.ndim:
         raise ValueError(f"axis {axis} is out of range for z with {z.ndim} dimension(s)")
     m = np.max(z, axis=axis, keepdims=True)
-    out = np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(z - m), axis=axis))
+    with np.errstate(over="ignore"):  # z - m below -1.8e308 is -inf, whose exp is the right 0
+        shifted = z - m
+    out = np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(shifted), axis=axis))
     return out[()]
 
 
@@ -616,9 +669,17 @@ def partial_sums(a):
     ValueError: a must be a vector (1-D), got an array of shape ()
     """
     a = as_array(a, "a", ndim=1, allow_empty=True)
-    s = np.empty_like(a)
+    s = _running_sums(a.tolist())
+    if np.all(np.isfinite(s)):
+        return s
+    k = math.ceil(math.log2(a.size)) + 1  # as in naive_sum: the same additions on a / 2**k, exact
+    return scale_back(_running_sums(np.ldexp(a, -k).tolist()), k, "partial_sums: a partial sum of a")
+
+
+def _running_sums(values):
+    s = np.empty(len(values))
     total = 0.0
-    for k, ak in enumerate(a.tolist()):
+    for k, ak in enumerate(values):
         total = total + ak
         s[k] = total
     return s
@@ -687,8 +748,9 @@ def iterate(f, x0, n):
     check_callable(f, "f", "iterate")
     check_positive(n, "n", integer=True, allow_zero=True)
     xs = [x0]
-    for _ in range(n):
-        xs.append(f(xs[-1]))
+    for k in range(n):
+        # f gets a copy: an update written in place (x -= eta * g) must not change the iterates kept
+        xs.append(f(copy_argument(xs[-1], f"x_{k}")))
     return xs
 
 
@@ -755,6 +817,15 @@ def find_counterexample(claim, candidates):
             f"got {type(candidates).__name__}"
         )
     for x in candidates:
-        if not bool(claim(x)):
+        verdict = claim(x)
+        if isinstance(verdict, np.ndarray) and verdict.shape == () and verdict.dtype == bool:
+            verdict = bool(verdict)
+        if not isinstance(verdict, (bool, np.bool_)):
+            # None (a claim that forgot to return) would make every candidate a counterexample
+            raise TypeError(
+                f"find_counterexample: claim must return True or False, but claim({show(x)}) "
+                f"returned {show(verdict)} ({type(verdict).__name__})"
+            )
+        if not verdict:
             return x
     return None

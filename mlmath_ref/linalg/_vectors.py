@@ -17,18 +17,20 @@ Examples
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from mlmath_ref._checks import (
     as_array,
+    as_shape,
     check_length,
     check_nonzero,
     check_same_shape,
-    is_integer,
-    is_iterable,
     is_real_number,
     set_module,
 )
+from mlmath_ref._numerics import check_finite, exponent_of, scale_back
 
 __all__ = [
     "angle",
@@ -136,7 +138,63 @@ def dot(x, y):
     ValueError: x and y must have the same shape, got (2,) and (3,)
     """
     x, y = _vector_pair(x, y)
-    return float(np.sum(x * y))
+    return float(_matvec(x[None, :], y, "dot: the inner product of x and y")[0])
+
+
+def _matvec(A, x, what):
+    r"""The products :math:`\sum_j A_{ij} x_j`, one per row of `A`, without intermediate overflow.
+
+    Each row is ``np.sum(A[i] * x)``. Where a product or a running sum
+    overflowed (the entries are finite, so an inf or a NaN can only come from
+    that), the row is recomputed on :math:`A_i / 2^a` and :math:`\mathbf{x} / 2^b`,
+    powers of two that bring the largest entries to about :math:`2^{510}`, so
+    that no product or sum can overflow, and scaled back by :math:`2^{a + b}`.
+    Entries that the scaling pushes into the subnormal range are smaller than
+    the rounding error of the large products, as in LAPACK's scaled norms.
+
+    Parameters
+    ----------
+    A : ndarray of shape (m, k)
+        Finite floats.
+    x : ndarray of shape (k,)
+        Finite floats.
+    what : str
+        What the result is, for the overflow message.
+
+    Returns
+    -------
+    ndarray of shape (m,)
+        :math:`A\mathbf{x}`.
+
+    Raises
+    ------
+    ValueError
+        If an entry of :math:`A\mathbf{x}` is beyond float64's range.
+
+    See Also
+    --------
+    dot : One row.
+    matmul : One call per column of `B`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._vectors import _matvec
+    >>> _matvec(np.array([[1e200, 1e200], [1.0, 2.0]]), np.array([1e200, -1e200]), "A x")
+    array([ 0.e+000, -1.e+200])
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = np.sum(A * x, axis=1)
+    bad = ~np.isfinite(out)
+    if np.any(bad):
+        target = (
+            1022 - math.ceil(math.log2(A.shape[1] + 1))
+        ) // 2  # products below 2**(2 target): no overflow
+        rows = A[bad]
+        a, b = exponent_of(np.max(np.abs(rows))), exponent_of(np.max(np.abs(x)))
+        scaled = np.sum(np.ldexp(rows, target - a) * np.ldexp(x, target - b), axis=1)
+        out[bad] = scale_back(scaled, a + b - 2 * target, what)
+    return out
 
 
 @set_module("mlmath_ref.linalg")
@@ -210,11 +268,21 @@ def norm(x, p=2):
         raise TypeError(f"p must be a real number >= 1 or np.inf, got {p!r}")
     if not p >= 1:  # also refuses NaN
         raise ValueError(f"p must be >= 1 or np.inf, got {p!r}")
+    return float(check_finite(_norm(x, p), "norm: the norm of x"))
+
+
+def _norm(x, p):
+    # The p-norm, scaled by the largest magnitude; inf if the norm itself overflows.
+    try:
+        p = float(p)
+    except OverflowError:  # an integer beyond float64: every p-norm tends to the max norm as p grows
+        p = math.inf
     magnitudes = np.abs(x)
     m = np.max(magnitudes)
     if m == 0 or p == np.inf:
         return float(m)
-    return float(m * np.sum((magnitudes / m) ** p) ** (1.0 / p))
+    with np.errstate(over="ignore"):
+        return float(m * np.sum((magnitudes / m) ** p) ** (1.0 / p))
 
 
 @set_module("mlmath_ref.linalg")
@@ -272,7 +340,10 @@ def distance(x, y, p=2):
     0.0
     """
     x, y = _vector_pair(x, y)
-    return norm(x - y, p)
+    norm(x, p)  # checks p
+    with np.errstate(over="ignore"):
+        difference = x - y  # an infinite entry means the distance itself is beyond float64
+    return float(check_finite(_norm(difference, p), "distance: the distance between x and y"))
 
 
 @set_module("mlmath_ref.linalg")
@@ -336,6 +407,10 @@ def cosine_similarity(x, y):
     x, y = _vector_pair(x, y)
     check_nonzero(x, "x", "its direction is undefined")
     check_nonzero(y, "y", "its direction is undefined")
+    # The cosine does not change when x or y is scaled: bring each to a largest entry near 1 by an
+    # exact power of two, so that neither norm can overflow or underflow.
+    x = np.ldexp(x, -exponent_of(np.max(np.abs(x))))
+    y = np.ldexp(y, -exponent_of(np.max(np.abs(y))))
     cosine = dot(x / norm(x), y / norm(y))
     return float(np.clip(cosine, -1.0, 1.0))
 
@@ -461,55 +536,7 @@ def linear_combination(c, V):
     c = as_array(c, "c", ndim=1)
     V = as_array(V, "V", ndim=2)
     check_length(c, V.shape[1], "c", "one entry per column of V")
-    return np.sum(V * c, axis=1)
-
-
-def _as_shape(shape, name):
-    """Turn an int or a sequence of ints into a shape tuple, or raise.
-
-    A shape is a tuple of non-negative integers; a single integer stands for
-    a one-dimensional shape, as it does in NumPy.
-
-    Parameters
-    ----------
-    shape : int or sequence of int
-        The candidate shape.
-    name : str
-        How to call it in error messages, such as ``"shapes[1]"``.
-
-    Returns
-    -------
-    tuple of int
-        The shape.
-
-    Raises
-    ------
-    TypeError
-        If `shape` is not an integer or a sequence of integers.
-    ValueError
-        If a size is negative.
-
-    See Also
-    --------
-    broadcast_shape : The caller.
-
-    Examples
-    --------
-    >>> from mlmath_ref.linalg._vectors import _as_shape
-    >>> _as_shape(3, "s"), _as_shape([2, 1], "s")
-    ((3,), (2, 1))
-    """
-    if is_integer(shape):
-        shape = (shape,)
-    if not is_iterable(shape):
-        raise TypeError(f"{name} must be a tuple of integers, got {shape!r}")
-    shape = tuple(shape)
-    for size in shape:
-        if not is_integer(size):
-            raise TypeError(f"{name} must be a tuple of integers, got {shape!r}")
-        if size < 0:
-            raise ValueError(f"{name} must have non-negative sizes, got {shape!r}")
-    return tuple(int(size) for size in shape)
+    return _matvec(V, c, "linear_combination: an entry of the combination")
 
 
 @set_module("mlmath_ref.linalg")
@@ -573,7 +600,7 @@ def broadcast_shape(*shapes):
         ...
     ValueError: shapes (2, 3) and (2,) do not broadcast: on axis -1 the sizes are 3 and 2
     """
-    shapes = [_as_shape(shape, f"shapes[{i}]") for i, shape in enumerate(shapes)]
+    shapes = [as_shape(shape, f"shapes[{i}]") for i, shape in enumerate(shapes)]
     ndim = max((len(shape) for shape in shapes), default=0)
     result = []
     for axis in range(-ndim, 0):

@@ -202,7 +202,9 @@ def image(f, domain):
     Raises
     ------
     TypeError
-        If `f` is not callable or `domain` is not iterable.
+        If `f` is not callable, `domain` is not iterable, or a value (an
+        output of `f`, or for ``is_injective`` an element of `domain`) is
+        not hashable; the message names it.
 
     See Also
     --------
@@ -270,7 +272,9 @@ def is_injective(f, domain):
     Raises
     ------
     TypeError
-        If `f` is not callable or `domain` is not iterable.
+        If `f` is not callable, `domain` is not iterable, or a value (an
+        output of `f`, or for ``is_injective`` an element of `domain`) is
+        not hashable; the message names it.
 
     See Also
     --------
@@ -412,7 +416,8 @@ def naive_sum(x):
     Raises
     ------
     ValueError
-        If `x` is not one-dimensional or holds NaN or infinite entries.
+        If `x` is not one-dimensional or holds NaN or infinite entries, or
+        if the sum is beyond float64's range.
     TypeError
         If `x` is not numeric.
 
@@ -427,6 +432,10 @@ def naive_sum(x):
 
     .. math:: |\hat{s} - s| \le (n - 1)\, u \sum_{i=1}^{n} |x_i| + O(u^2).
 
+    When a running sum overflows although the true sum does not (``[1e308,
+    1e308, -1e308]``), the loop is run again on :math:`x / 2^k` with
+    :math:`2^k \ge 2n`: dividing by a power of two is exact, so every
+    addition rounds exactly as before, and the result is multiplied back.
     ``np.sum`` does *not* run this loop: it adds in pairs (a tree), which
     makes the error grow like :math:`\log n` rather than :math:`n`.
 
@@ -489,7 +498,8 @@ def kahan_sum(x):
     Raises
     ------
     ValueError
-        If `x` is not one-dimensional or holds NaN or infinite entries.
+        If `x` is not one-dimensional or holds NaN or infinite entries, or
+        if the sum is beyond float64's range.
     TypeError
         If `x` is not numeric.
 
@@ -512,6 +522,7 @@ def kahan_sum(x):
 
     .. math:: |\hat{s} - s| \le \bigl(2u + O(n u^2)\bigr) \sum_{i=1}^{n} |x_i|.
 
+    A running sum that overflows is handled as in :func:`naive_sum`.
     Python's ``math.fsum`` goes further and returns the exactly rounded sum;
     the tests use it as the oracle.
 
@@ -634,7 +645,8 @@ def partial_sums(a):
     Raises
     ------
     ValueError
-        If `a` is not one-dimensional or holds NaN or infinite entries.
+        If `a` is not one-dimensional or holds NaN or infinite entries, or
+        if a partial sum is beyond float64's range.
     TypeError
         If `a` is not numeric.
 
@@ -712,7 +724,8 @@ def iterate(f, x0, n):
     Raises
     ------
     TypeError
-        If `f` is not callable or `n` is not an integer.
+        If `f` is not callable, `n` is not an integer, or an iterate cannot
+        be copied.
     ValueError
         If `n` is negative.
 
@@ -729,7 +742,9 @@ def iterate(f, x0, n):
     iterates approach :math:`x^\ast` geometrically:
     :math:`x_k - x^\ast = r^k (x_0 - x^\ast)`. Gradient descent with step
     :math:`\eta` on :math:`(x - x^\ast)^2` is this map with
-    :math:`r = 1 - 2\eta`.
+    :math:`r = 1 - 2\eta`. Each call of `f` gets a copy of the last iterate,
+    so an update written in place (``x -= eta * g``) does not change the
+    iterates already in the list.
 
     Examples
     --------
@@ -782,7 +797,10 @@ def find_counterexample(claim, candidates):
     Raises
     ------
     TypeError
-        If `claim` is not callable or `candidates` is not iterable.
+        If `claim` is not callable, `candidates` is not iterable, or
+        `claim` returns something other than True or False (a claim that
+        forgot its ``return`` gives None, which would make every candidate
+        a counterexample).
 
     See Also
     --------

@@ -125,6 +125,10 @@ def partial_derivative(f, x, i, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `i` is out of range, `h` is
         not positive and finite, or `f` does not return a single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -204,6 +208,10 @@ def gradient(f, x, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `h` is not positive and
         finite, or `f` does not return a single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -291,6 +299,10 @@ def directional_derivative(f, x, v, h=None):
         If `x` is not a finite non-empty vector, `v` does not have the shape
         of `x`, `h` is not positive and finite, or `f` does not return a
         single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -398,6 +410,10 @@ def jacobian(f, x, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `h` is not positive and
         finite, or `f` does not return 1-D arrays of one length.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -484,6 +500,10 @@ def hessian(f, x, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `h` is not positive and
         finite, or `f` does not return a single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------

@@ -72,6 +72,7 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
         If `A` is not a finite, non-empty, square matrix, `x0` is not a
         finite non-zero vector of length :math:`n`, or `num_iterations` or
         `tol` is not positive.
+        Also if the eigenvalue is beyond float64's range.
     numpy.linalg.LinAlgError
         If the iteration has not converged after `num_iterations` steps,
         which happens when two eigenvalues share the largest magnitude
@@ -99,8 +100,9 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
     seed) rather than the all-ones vector, which for example is itself an
     eigenvector, for :math:`-1`, of
     :math:`\begin{bmatrix} 1 & -2 \\ -2 & 1 \end{bmatrix}`, whose top
-    eigenvalue is 3. The code divides :math:`A` by its largest entry
-    first, so no product overflows, and multiplies the eigenvalue back.
+    eigenvalue is 3. The code divides :math:`A` by the power of two just
+    above its largest entry first (exact), so no product overflows, and
+    multiplies the eigenvalue back.
     NumPy's ``eig`` computes all eigenvalues at once with LAPACK's
     ``geev`` (Hessenberg reduction and the shifted QR algorithm).
 
@@ -190,7 +192,8 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
         `max_sweeps` not an integer.
     ValueError
         If `A` is not a finite, non-empty, symmetric matrix, or `tol` or
-        `max_sweeps` is not positive.
+        `max_sweeps` is not positive, or if an eigenvalue is beyond
+        float64's range.
     numpy.linalg.LinAlgError
         If the off-diagonal part is not below `tol` after `max_sweeps`
         sweeps.
@@ -227,8 +230,9 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
     disjoint planes commute and each zeroes its own entry, so the code
     applies a round at once, with the same result as one rotation at a
     time. The code divides
-    :math:`A` by its largest entry first, so no square overflows, and
-    multiplies the eigenvalues back. NumPy's ``eigh``
+    :math:`A` by the power of two just above its largest entry first
+    (exact), so neither :math:`A + A^\top` nor a square overflows, even
+    for entries near :math:`10^{308}`, and multiplies the eigenvalues back. NumPy's ``eigh``
     calls LAPACK's ``syevd``: Householder reduction to tridiagonal form,
     then divide and conquer, much faster for large :math:`n`.
 

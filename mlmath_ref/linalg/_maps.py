@@ -172,6 +172,7 @@ def matmul(A, B):
         If `A` is not a finite, non-empty matrix, `B` is not a finite,
         non-empty matrix or vector, or the number of columns of `A`
         differs from the number of rows of `B`.
+        Also if an entry of :math:`AB` is beyond float64's range.
 
     See Also
     --------
@@ -191,7 +192,8 @@ def matmul(A, B):
 
     The code loops over the :math:`n` columns of :math:`B` and forms each
     linear combination with broadcasting; the work is the same
-    :math:`2mkn` flops as the textbook triple loop. NumPy's ``A @ B``
+    :math:`2mkn` flops as the textbook triple loop. Each entry is a
+    :func:`dot` product, with its guard against intermediate overflow. NumPy's ``A @ B``
     calls the BLAS routine ``dgemm``, which reorders the same sums into
     cache-sized blocks and runs them on several cores, so it is much faster
     and agrees up to rounding.
@@ -313,6 +315,7 @@ def trace(A):
         If `A` is not real and numeric.
     ValueError
         If `A` is not a finite, non-empty, square matrix.
+        Also if the trace is beyond float64's range.
 
     See Also
     --------
@@ -329,7 +332,9 @@ def trace(A):
 
     NumPy's ``np.trace`` sums the diagonal of any 2-D array, square or not;
     this one insists on a square matrix, the only case where the trace
-    means something.
+    means something. A sum that overflows on the way is redone on the
+    diagonal divided by a power of two, and raises only when the trace
+    itself is beyond float64.
 
     Examples
     --------

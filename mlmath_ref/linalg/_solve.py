@@ -186,7 +186,8 @@ def det(A):
     TypeError
         If `A` is not real and numeric.
     ValueError
-        If `A` is not a finite, non-empty, square matrix.
+        If `A` is not a finite, non-empty, square matrix, or its
+        determinant is beyond float64's range.
 
     See Also
     --------
@@ -203,8 +204,12 @@ def det(A):
     swapping two rows of :math:`A` flips the sign of :math:`\det A`. NumPy
     calls LAPACK's ``getrf``, the same algorithm in blocked form, and
     accumulates the product of pivots as a sign and a logarithm, so it
-    overflows only if the determinant itself does; the product here can
-    overflow (or underflow) on the way for large :math:`n`.
+    overflows only if the determinant itself does. Here :math:`A` is first
+    divided by the power of two :math:`2^a` just above its largest entry
+    (exact; :math:`\det A = 2^{na} \det(A / 2^a)`), and the product of the
+    pivots is kept as a fraction and a power of two: no partial product
+    overflows or underflows, and a ValueError says when the determinant
+    itself is beyond float64.
 
     Examples
     --------
@@ -265,6 +270,7 @@ def solve(A, b):
     ValueError
         If `A` is not a finite, non-empty, square matrix, or `b` is not a
         finite, non-empty vector or matrix with as many rows as `A`.
+        Also if the solution is beyond float64's range.
     numpy.linalg.LinAlgError
         If `A` is singular: some pivot is at most
         :math:`n \varepsilon \max_{ij} |A_{ij}|`.
@@ -283,7 +289,10 @@ def solve(A, b):
     .. math:: x_i = \Bigl(c_i - \sum_{j > i} u_{ij} x_j\Bigr) \Big/ u_{ii}, \qquad i = n, \dots, 1.
 
     A pivot :math:`|u_{kk}| \le n \varepsilon \max_{ij}|A_{ij}|` (with
-    :math:`\varepsilon` the machine epsilon) is treated as zero. NumPy
+    :math:`\varepsilon` the machine epsilon) is treated as zero. The code
+    first divides :math:`A` and :math:`\mathbf{b}` by the powers of two just
+    above their largest entries (exact), so that no step of the elimination
+    overflows on entries near :math:`10^{308}`, and scales the solution back. NumPy
     calls LAPACK's ``gesv``: the same algorithm, blocked for the cache; it
     raises only on an exactly zero pivot and otherwise returns whatever a
     nearly singular matrix gives.
@@ -331,6 +340,7 @@ def inverse(A):
         If `A` is not real and numeric.
     ValueError
         If `A` is not a finite, non-empty, square matrix.
+        Also if an entry of the inverse is beyond float64's range.
     numpy.linalg.LinAlgError
         If `A` is singular.
 
@@ -398,6 +408,7 @@ def coordinates(x, B):
         If `x` or `B` is not finite and non-empty, `B` is not square (its
         columns cannot be a basis of :math:`\mathbb{R}^n`), or `x` does not
         have :math:`n` rows.
+        Also if a coordinate is beyond float64's range.
     numpy.linalg.LinAlgError
         If the columns of `B` are linearly dependent (`B` is singular).
 

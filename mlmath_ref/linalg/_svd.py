@@ -298,6 +298,7 @@ def svd(A):
         If `A` is not real and numeric.
     ValueError
         If `A` is not a finite, non-empty matrix.
+        Also if the largest singular value is beyond float64's range.
     numpy.linalg.LinAlgError
         If the Jacobi sweeps do not converge (not seen in practice).
 
@@ -338,8 +339,11 @@ def svd(A):
     (the surplus columns of a rank-deficient matrix shrink to that): it is
     not rotated, and its :math:`\mathbf{u}_i` is replaced by a unit vector
     orthogonal to the others, so :math:`U` stays orthonormal. The code
-    divides :math:`A` by its largest entry first, so no squared length
-    overflows, and multiplies the singular values back. Each pair
+    divides :math:`A` by the power of two just above its largest entry
+    first, exactly, so no squared length
+    overflows, and multiplies the singular values back (a ValueError says
+    when the largest one is beyond float64, as for a matrix of entries near
+    :math:`10^{308}`). Each pair
     :math:`(\mathbf{u}_i, \mathbf{v}_i)` has its sign chosen so that the
     largest-magnitude entry of :math:`\mathbf{u}_i` is positive.
 
@@ -509,6 +513,11 @@ def rank(A, tol=None):
     -----
     .. math:: \operatorname{rank} A = \#\{\, i : \sigma_i > \text{tol} \,\}
 
+    The default tolerance is computed on the singular values of
+    :math:`A / 2^e` (see :func:`svd`) as :math:`\sigma_{\max} (\max(m, n)\,
+    \varepsilon)`, in that order: :math:`\sigma_{\max} \max(m, n)` alone
+    can overflow for entries near :math:`10^{308}`, which once made every
+    singular value count as zero.
     Elimination would also find the rank (the number of pivots) but
     decides badly which small pivots are zero; singular values measure
     exactly how far :math:`A` is from a matrix of lower rank. NumPy's
@@ -623,7 +632,8 @@ def pinv(A, rtol=None):
     TypeError
         If `A` is not real and numeric, or `rtol` is not a real number.
     ValueError
-        If `A` is not a finite, non-empty matrix, or `rtol` is negative.
+        If `A` is not a finite, non-empty matrix, `rtol` is negative, or an
+        entry of :math:`A^+` is beyond float64's range.
 
     See Also
     --------

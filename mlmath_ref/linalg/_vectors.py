@@ -105,6 +105,7 @@ def dot(x, y):
         If `x` or `y` is not real and numeric.
     ValueError
         If `x` or `y` is not a non-empty, finite vector, or their lengths differ.
+        Also if the inner product is beyond float64's range.
 
     See Also
     --------
@@ -116,7 +117,11 @@ def dot(x, y):
     -----
     .. math:: \langle \mathbf{x}, \mathbf{y} \rangle = \sum_{i=1}^{n} x_i y_i
 
-    The code is ``np.sum(x * y)``. NumPy's ``np.dot`` hands the same sum to
+    The code is ``np.sum(x * y)``; where a product or the running sum
+    overflows, it is redone on :math:`\mathbf{x}` and :math:`\mathbf{y}`
+    divided by powers of two (exact) and scaled back, so that
+    ``dot([1e200, 1e200], [1e200, -1e200])`` is 0 where ``np.dot`` gives
+    NaN. NumPy's ``np.dot`` hands the same sum to
     the BLAS routine ``ddot``, which adds the products in a different order,
     so the two can differ in the last bits; ``np.sum`` uses pairwise
     summation, whose rounding error grows like :math:`\log n` rather than
@@ -226,6 +231,7 @@ def norm(x, p=2):
         If `x` is not a non-empty, finite vector, or :math:`p < 1` (for
         :math:`p < 1` the formula is not a norm: it breaks the triangle
         inequality).
+        Also if the norm is beyond float64's range.
 
     See Also
     --------
@@ -246,7 +252,9 @@ def norm(x, p=2):
     .. math:: \|\mathbf{x}\|_p = m \Bigl(\sum_{i=1}^{n} (|x_i| / m)^p\Bigr)^{1/p},
 
     so ``norm([1e200, 1e200])`` is :math:`\sqrt{2} \cdot 10^{200}` where
-    ``np.linalg.norm`` returns ``inf``. NumPy computes the 2-norm as the
+    ``np.linalg.norm`` returns ``inf``; a norm beyond float64 itself raises
+    a ValueError. An integer `p` too large for float64 gives the max norm,
+    the limit of the p-norms as :math:`p` grows. NumPy computes the 2-norm as the
     square root of a BLAS dot product and other orders with the plain
     formula.
 
@@ -314,6 +322,7 @@ def distance(x, y, p=2):
     ValueError
         If `x` or `y` is not a non-empty, finite vector, their lengths
         differ, or :math:`p < 1`.
+        Also if the distance is beyond float64's range.
 
     See Also
     --------
@@ -324,7 +333,9 @@ def distance(x, y, p=2):
     -----
     .. math:: d_p(\mathbf{x}, \mathbf{y}) = \|\mathbf{x} - \mathbf{y}\|_p
 
-    The code is ``norm(x - y, p)``, with the same guard against overflow.
+    The code is ``norm(x - y, p)``, with the same guard against overflow;
+    an entry of :math:`\mathbf{x} - \mathbf{y}` beyond float64 means the
+    distance is too, and raises.
     NumPy has no distance function; ``np.linalg.norm(x - y)`` is the usual
     idiom.
 
@@ -387,8 +398,10 @@ def cosine_similarity(x, y):
         \cos\theta = \frac{\langle \mathbf{x}, \mathbf{y} \rangle}
                           {\|\mathbf{x}\|_2 \, \|\mathbf{y}\|_2}
 
-    The code scales each vector to unit length before taking the inner
-    product, which cannot overflow, and clips the result to :math:`[-1, 1]`
+    The code divides each vector by the power of two just above its
+    largest entry (exact; the cosine does not change), scales it to unit
+    length and takes the inner product, so that nothing overflows or
+    underflows at any scale, and clips the result to :math:`[-1, 1]`
     because rounding can push it just outside. NumPy has no such function;
     SciPy's ``cosine`` divides the inner product by the product of norms.
 
@@ -507,6 +520,7 @@ def linear_combination(c, V):
     ValueError
         If `c` is not a finite, non-empty vector, `V` is not a finite,
         non-empty matrix, or `c` does not have one entry per column of `V`.
+        Also if an entry of the combination is beyond float64's range.
 
     See Also
     --------
@@ -518,7 +532,8 @@ def linear_combination(c, V):
     .. math:: \sum_{j=1}^{k} c_j \mathbf{v}_j = V \mathbf{c}
 
     The code scales the columns at once with broadcasting, ``V * c``, and
-    adds along the rows. NumPy's ``V @ c`` gives the same vector through
+    adds along the rows; a row where a product or the sum overflows is
+    redone on scaled entries, as in :func:`dot`. NumPy's ``V @ c`` gives the same vector through
     the BLAS routine ``dgemv``.
 
     Examples

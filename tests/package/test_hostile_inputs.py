@@ -818,3 +818,50 @@ def test_nothing_flows_through_constants_and_dead_branches():
     y.backward()
     np.testing.assert_array_equal(x.grad, [0.0, 0.25])
     assert math.isfinite(float(y.data))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The cases the adversarial review reported (issue 10), one line each: the classes above cover them
+# ---------------------------------------------------------------------------------------------------
+
+
+def test_the_reported_cases():
+    from mlmath_ref import calculus, fundamentals
+
+    big = np.array([[1e308, 0.0], [0.0, 1e308]])
+    assert linalg.rank(big) == 2  # the tolerance s_max * n * eps overflowed to inf: rank 0
+    values, _ = linalg.eig_symmetric(np.array([[1.5e308, 1e308], [1e308, 1.5e308]]) / 2)  # A + A.T overflowed
+    np.testing.assert_allclose(values, [0.25e308, 1.25e308], rtol=1e-14)
+    np.testing.assert_allclose(
+        linalg.transition_matrix(np.full((2, 2), 1e308)), 0.5
+    )  # the row sum overflowed
+    curvature = calculus.second_derivative(lambda t: 1e-300 * t * t, 1.0, h=1e200)  # h**2 overflowed: 0
+    assert curvature == pytest.approx(2e-300, rel=1e-12)
+    assert calculus.integrate(lambda t: 0 * t + 1e-300, -1e308, 1e308) == pytest.approx(
+        2e8
+    )  # b - a overflowed
+    p = calculus.taylor_polynomial(np.ones(200), 0.0)  # 200 terms: "int too large to convert to float"
+    assert float(p(1.0)) == pytest.approx(math.e, rel=1e-15)
+    with pytest.raises(ValueError, match=r"^Scalar.exp: e\*\*1000.0 overflows float64"):  # "math range error"
+        Scalar(1000.0).exp()
+    with pytest.raises(ValueError, match=r"^Scalar /: division by zero"):  # a bare ZeroDivisionError
+        Scalar(1.0) / 0.0
+    with pytest.raises(TypeError, match=r"^shape must be a tuple of integers, got 3.5$"):  # unvalidated
+        from mlmath_ref.autodiff import unbroadcast
+
+        unbroadcast(np.ones(3), 3.5)
+    with pytest.raises(
+        ValueError, match=r"^n must be at most 2\*\*63 - 1"
+    ):  # "ufunc 'isfinite' not supported"
+        fundamentals.iterate(abs, 1.0, 10**400)
+    with pytest.raises(TypeError, match=r"^f\(x \+ h\) must be real"):  # the imaginary part was dropped
+        calculus.derivative(lambda t: t + 1j, 1.0)
+    with pytest.raises(TypeError, match=r"^f\(x \+ h\) must be a numeric array, got None"):  # NaN came back
+        calculus.derivative(lambda t: None, 1.0)
+    with pytest.raises(
+        TypeError, match=r"^x must be a plain array, got a masked array"
+    ):  # the mask was dropped
+        linalg.norm(np.ma.masked_array([3.0, 1e300], mask=[False, True]))
+    x = np.array([1.0, 2.0])
+    calculus.derivative(lambda t: t.__imul__(0.0) + 1.0, x, method="forward")  # f scribbles over its argument
+    assert list(x) == [1.0, 2.0]

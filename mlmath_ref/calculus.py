@@ -89,10 +89,14 @@ def derivative(f, x, h=None, method="central"):
     Raises
     ------
     ValueError
-        If `h` is zero, negative or not finite; if `method` is unknown; if `x`
-        holds NaN or infinity; if `f` does not return one number per point.
+        If `h` is zero, negative or not finite, or too small to move `x`
+        (:math:`x + h` rounds to :math:`x`); if `method` is unknown; if `x`
+        holds NaN or infinity; if :math:`x \pm h` or the quotient is beyond
+        float64's range; if `f` does not return one finite number per point.
     TypeError
-        If `f` is not callable, `h` is not a real number, or `x` is not numeric.
+        If `f` is not callable, `h` is not a real number, `x` is not
+        numeric, or `f` returns something that is not real and numeric
+        (None, text, a complex number); the message names `f`.
 
     See Also
     --------
@@ -124,8 +128,12 @@ def derivative(f, x, h=None, method="central"):
     10^{-6}` for the central one (:math:`k = 2`), with an error near
     :math:`10^{-11}`. These are the default steps, scaled by :math:`|x|` when
     :math:`|x| > 1` so that :math:`x + h` differs from :math:`x` in the same
-    number of bits. ``numpy.gradient`` uses the same central formula, but on
-    samples you already have, with the grid spacing as step.
+    number of bits. The step used is the distance from :math:`x` to the
+    float that :math:`x + h` rounds to, so the denominator is the true
+    distance between the two points, and the difference of the values is
+    taken in halves, which cannot overflow. `f` gets a copy of the points.
+    ``numpy.gradient`` uses the same central formula, but on samples you
+    already have, with the grid spacing as step.
 
     Examples
     --------
@@ -194,10 +202,13 @@ def second_derivative(f, x, h=None):
     Raises
     ------
     ValueError
-        If `h` is zero, negative or not finite; if `x` holds NaN or infinity;
-        if `f` does not return one number per point.
+        If `h` is zero, negative or not finite, or too small to move `x`; if
+        `x` holds NaN or infinity; if :math:`x \pm h` or the quotient is
+        beyond float64's range; if `f` does not return one finite number
+        per point.
     TypeError
-        If `f` is not callable, `h` is not a real number, or `x` is not numeric.
+        If `f` is not callable, `h` is not a real number, `x` is not
+        numeric, or `f` returns something that is not real and numeric.
 
     See Also
     --------
@@ -212,7 +223,9 @@ def second_derivative(f, x, h=None):
     rounding error about :math:`4 \varepsilon |f(x)| / h^2`, so the best step is
     near :math:`\varepsilon^{1/4} \approx 10^{-4}`, with an error near
     :math:`10^{-8}`: second derivatives by differences are much less accurate
-    than first ones.
+    than first ones. The code divides by :math:`h` twice rather than by
+    :math:`h^2`, which overflows or underflows for steps far from 1 long
+    before the quotient does.
 
     Examples
     --------
@@ -270,9 +283,13 @@ def tangent_line(f, x0, h=None):
     ------
     ValueError
         If `x0` is not a single finite number, `h` is not positive and finite,
-        or `f` does not return one number.
+        `f` does not return one finite number, or the intercept is beyond
+        float64's range. The returned line raises the same errors as any
+        function of this package for a bad `t`, and a ValueError where its
+        value is beyond float64.
     TypeError
-        If `f` is not callable.
+        If `f` is not callable, or returns something that is not real and
+        numeric.
 
     See Also
     --------
@@ -286,6 +303,8 @@ def tangent_line(f, x0, h=None):
 
     The slope is the central difference of :func:`derivative`, so it carries
     that function's error, about :math:`10^{-10}` relative for smooth `f`.
+    The line is evaluated as :math:`2\,(f(x_0)/2 + m\,(t/2 - x_0/2))`, which
+    rounds exactly as the formula does but cannot overflow in :math:`t - x_0`.
 
     Examples
     --------
@@ -355,7 +374,9 @@ def taylor_polynomial(derivatives, x0):
     ------
     ValueError
         If `derivatives` is not a non-empty 1-D array of finite numbers, or
-        `x0` is not a single finite number.
+        `x0` is not a single finite number. The returned polynomial checks
+        its argument the same way, and raises a ValueError where its value
+        is beyond float64.
     TypeError
         If `derivatives` or `x0` is not numeric.
 
@@ -372,7 +393,10 @@ def taylor_polynomial(derivatives, x0):
     :math:`x - x_0`, which is accurate near :math:`x_0`, where it is meant to
     be used. If :math:`f^{(n+1)}` is bounded by :math:`M` between :math:`x_0`
     and :math:`x`, the error is at most
-    :math:`M |x - x_0|^{n+1} / (n+1)!` (Lagrange's remainder).
+    :math:`M |x - x_0|^{n+1} / (n+1)!` (Lagrange's remainder). Each
+    coefficient :math:`f^{(k)}(x_0)/k!` is computed exactly and rounded once
+    (:math:`k!` is beyond float64 from :math:`k = 171`), so a polynomial of any
+    degree can be built.
 
     Examples
     --------
@@ -445,10 +469,11 @@ def integrate(f, a, b, n=100, rule="simpson"):
     ValueError
         If :math:`a > b` (the message says the interval is given backwards),
         `a` or `b` is not finite, `n` is not positive, `n` is odd with
-        ``rule="simpson"``, `rule` is unknown, or `f` does not return one number
-        per node.
+        ``rule="simpson"``, `rule` is unknown, `f` does not return one finite
+        number per node, or the integral is beyond float64's range.
     TypeError
-        If `f` is not callable or `n` is not an integer.
+        If `f` is not callable, `n` is not an integer, or `f` returns
+        something that is not real and numeric.
 
     See Also
     --------
@@ -471,7 +496,11 @@ def integrate(f, a, b, n=100, rule="simpson"):
     and :math:`\tfrac{(b-a)\Delta x^4}{180} f^{(4)}` (at some point of the
     interval): doubling `n` divides the error by about 4, 4 and 16. The sums
     run in NumPy over all nodes at once; unlike ``scipy.integrate.quad`` the
-    nodes are fixed in advance and no error estimate is returned.
+    nodes are fixed in advance and no error estimate is returned. Where
+    :math:`b - a` or the sum overflows, or the strip width underflows, the
+    integral is computed as the width times a weighted mean of the values,
+    each scaled by a power of two, so that it is right whenever the integral
+    itself is within float64's range.
 
     Examples
     --------

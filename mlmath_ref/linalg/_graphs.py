@@ -66,6 +66,7 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
         If `edges` is not a list of pairs, refers to a node outside
         ``range(n)``, `n` is not positive, or `weights` is not a finite
         vector with one entry per edge.
+        Also if repeated edges add up to a weight beyond float64's range.
 
     See Also
     --------
@@ -212,7 +213,10 @@ def transition_matrix(A):
     .. math:: P_{ij} = \frac{A_{ji}}{d_j}, \qquad P = (D^{-1} A)^\top, \qquad \sum_i P_{ij} = 1.
 
     Many texts use the row-stochastic :math:`D^{-1}A` instead, and
-    row vectors :math:`\boldsymbol{\pi}^\top P`; the column convention
+    row vectors :math:`\boldsymbol{\pi}^\top P`. Each row of :math:`A` is
+    divided by the power of two just above its largest weight before the
+    out-degree is summed (exact, and :math:`P` does not change), so weights
+    near :math:`10^{308}` do not overflow the sum. The column convention
     keeps matrices acting on column vectors, as everywhere else on this
     site. A node without outgoing edges (a *dangling node*) is refused
     rather than patched; PageRank patches it by jumping to a random node.

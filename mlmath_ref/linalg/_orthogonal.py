@@ -155,8 +155,12 @@ def gram_schmidt(V):
     orthogonality in proportion to :math:`\kappa(V)^2 \varepsilon`, the
     modified one only to :math:`\kappa(V)\, \varepsilon`. A column counts
     as dependent when :math:`\|\mathbf{w}_j\| \le \sqrt{\varepsilon}\,
-    \|\mathbf{v}_j\|`; the code divides :math:`V` by its largest entry
-    first, so no squared length overflows or underflows. NumPy's ``qr`` calls LAPACK's ``geqrf``, which uses
+    \|\mathbf{v}_j\|`, a test of each column against its own length. The
+    code divides each column by the power of two just above its largest
+    entry first (exact, and it changes no direction), so no squared length
+    overflows or underflows, however different the columns' scales: columns
+    of sizes :math:`10^{300}` and :math:`10^{-300}` are as independent as
+    any. NumPy's ``qr`` calls LAPACK's ``geqrf``, which uses
     Householder reflections, orthogonal to working precision whatever the
     conditioning; its columns may differ from these in sign.
 
@@ -205,6 +209,8 @@ def qr(A):
     ValueError
         If `A` is not a finite, non-empty matrix, or has more columns than
         rows.
+        Also if an entry of :math:`R` is beyond float64's range (a column
+        longer than :math:`1.8 \times 10^{308}`).
     numpy.linalg.LinAlgError
         If the columns of `A` are linearly dependent.
 
@@ -221,7 +227,9 @@ def qr(A):
         r_{ij} = \langle \mathbf{q}_i, \mathbf{a}_j \rangle \ (i < j), \qquad
         r_{jj} = \Bigl\| \mathbf{a}_j - \sum_{i<j} r_{ij} \mathbf{q}_i \Bigr\| > 0
 
-    With a positive diagonal the reduced QR is unique. NumPy's ``qr``
+    With a positive diagonal the reduced QR is unique. Column :math:`j` of
+    :math:`R` is computed on column :math:`j` of :math:`A` divided by a
+    power of two, then multiplied back (see :func:`gram_schmidt`). NumPy's ``qr``
     (LAPACK ``geqrf``, Householder) leaves the signs of the diagonal of
     :math:`R` to the algorithm; multiplying its columns of :math:`Q` and
     rows of :math:`R` by those signs gives this decomposition.
@@ -281,7 +289,8 @@ def project(x, onto):
     ValueError
         If `x` or `onto` is not finite and non-empty, has more than two
         dimensions, `x` and `onto` differ in their number of rows, or
-        `onto` is the zero vector (it spans no line).
+        `onto` is the zero vector (it spans no line), or an entry of the
+        projection is beyond float64's range.
 
     See Also
     --------
@@ -307,7 +316,12 @@ def project(x, onto):
     equations :math:`V^\top V \mathbf{c} = V^\top \mathbf{x}` would fail.
     For independent columns :math:`P = V (V^\top V)^{-1} V^\top`. An
     all-zero matrix spans :math:`\{\mathbf{0}\}` and projects everything to
-    zero. NumPy has no projection function; ``V @ np.linalg.lstsq(V, x)[0]``
+    zero. The column space does not change when a column is scaled, so each
+    column of :math:`V` is first divided by the power of two just above its
+    largest entry (a short column is still a direction), and the projection
+    is linear in :math:`\mathbf{x}`, so each column of `x` is scaled the same
+    way and the result multiplied back: no product or sum overflows. NumPy
+    has no projection function; ``V @ np.linalg.lstsq(V, x)[0]``
     is the idiom.
 
     Examples

@@ -125,10 +125,13 @@ def _spread(g, shape, axes, keepdims):
 
 
 def _sech2(a):
-    # 1 - tanh(a)**2 = 4 e / (1 + e)**2 with e = exp(-2|a|): no cancellation, and no overflow,
-    # where 1 - tanh(a)**2 loses every digit once tanh(a) rounds to +-1 (|a| > 19).
-    e = np.exp(-2 * np.abs(a))
-    return 4 * e / (1 + e) ** 2
+    # 1 - tanh(a)**2 = 1 / cosh(a)**2, which keeps its relative precision where 1 - tanh(a)**2 loses
+    # every digit once tanh(a) rounds to +-1 (|a| > 19); cosh overflowing (|a| > 710) gives the 0
+    # that the true value underflows to, and squaring 1 / cosh(a) underflows gradually.
+    with np.errstate(over="ignore"):
+        r = 1.0 / np.cosh(a)
+    r *= r
+    return r
 
 
 def _finite(data, op, parents):
@@ -669,8 +672,8 @@ class Tensor:
         -------
         Tensor
             The hyperbolic tangent of every entry. The derivative is computed
-            as :math:`4e/(1 + e)^2` with :math:`e = e^{-2|x|}`, which keeps
-            its relative precision where :math:`\tanh^2 x` rounds to 1.
+            as :math:`1/\cosh^2 x`, which keeps its relative precision where
+            :math:`\tanh^2 x` rounds to 1.
         """
         a = self._data
         return Tensor._result(np.tanh(a), (self,), (lambda g: g * _sech2(a),), "tanh")

@@ -865,3 +865,72 @@ def test_the_reported_cases():
     x = np.array([1.0, 2.0])
     calculus.derivative(lambda t: t.__imul__(0.0) + 1.0, x, method="forward")  # f scribbles over its argument
     assert list(x) == [1.0, 2.0]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The methods of Scalar and Tensor: every public one is exercised, with hostile arguments
+# ---------------------------------------------------------------------------------------------------
+
+_T = Tensor(np.arange(6.0).reshape(2, 3))
+METHOD_ARGUMENTS = {  # method -> bad calls: (call, error type, the name the message must give)
+    "sum": [
+        (lambda: _T.sum(axis=True), TypeError, "axis"),
+        (lambda: _T.sum(axis=2.0), TypeError, "axis"),
+        (lambda: _T.sum(axis=5), ValueError, "axis"),
+        (lambda: _T.sum(keepdims="yes"), TypeError, "keepdims"),
+    ],
+    "mean": [
+        (lambda: _T.mean(axis=(0, 0)), ValueError, "axis"),
+        (lambda: _T.mean(keepdims=None), TypeError, "keepdims"),
+    ],
+    "reshape": [(lambda: _T.reshape("ab"), TypeError, "shape"), (lambda: _T.reshape(5), ValueError, "shape")],
+    "transpose": [
+        (lambda: _T.transpose(0, 0), ValueError, "axes"),
+        (lambda: _T.transpose("a", 0), TypeError, "axes"),
+    ],
+    "backward": [
+        (lambda: (_T * 2).backward(np.ma.masked_array(np.ones((2, 3)))), TypeError, "grad"),
+        (lambda: (_T * 2).backward(np.full((2, 3), np.nan)), ValueError, "grad"),
+        (lambda: (_T * 2).backward(np.ones(3)), ValueError, "grad"),
+        (lambda: (_T * 2).backward(), ValueError, "grad"),
+    ],
+    "data": [(lambda: setattr(Tensor([1.0]), "data", [np.inf]), ValueError, "data")],
+    "grad": [(lambda: setattr(Tensor([1.0]), "grad", [1.0, 2.0]), ValueError, "grad")],
+    "log": [(lambda: Tensor([0.0]).log(), ValueError, "log")],
+    "exp": [(lambda: Tensor([800.0]).exp(), ValueError, "exp")],
+    "__pow__": [(lambda: _T ** "2", TypeError, "p"), (lambda: _T**np.nan, ValueError, "p")],
+    "__truediv__": [(lambda: _T / np.zeros(3), ValueError, "divisor")],
+    "__add__": [
+        (lambda: _T + np.ones(4), ValueError, "shapes"),
+        (lambda: _T + [True, False, True], TypeError, "operand"),
+    ],
+    "__matmul__": [(lambda: _T @ np.ones(2), ValueError, "shapes")],
+}
+# methods whose arguments cannot be hostile (none, or only self), exercised by the tests above
+WITHOUT_ARGUMENTS = {"tanh", "sigmoid", "relu", "zero_grad", "shape", "T", "__neg__"}
+COVERED_ELSEWHERE = {  # operators exercised through their reflected twins or OPERATIONS/BINARY above
+    "__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rmatmul__", "__sub__", "__mul__", "__repr__",
+}  # fmt: skip
+
+
+def test_every_public_method_of_tensor_is_exercised():
+    # the class's own methods, properties and operators (what a user can call), by name
+    own = {n for n, v in vars(Tensor).items() if callable(v) or isinstance(v, property)}
+    public = {n for n in own if not n.startswith("_") or (n.startswith("__") and n.endswith("__"))}
+    public -= {"__init__", "__array_ufunc__"}
+    missing = public - set(METHOD_ARGUMENTS) - WITHOUT_ARGUMENTS - COVERED_ELSEWHERE
+    assert not missing, f"Tensor methods with no hostile-argument test: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    "call, error, name",
+    [
+        pytest.param(c, e, n, id=f"{m}-{i}")
+        for m, calls in METHOD_ARGUMENTS.items()
+        for i, (c, e, n) in enumerate(calls)
+    ],
+)
+def test_tensor_methods_refuse_bad_arguments_naming_them(call, error, name):
+    with pytest.raises(error) as info:
+        call()
+    assert names_one_of(info.value, [name]), info.value

@@ -934,3 +934,48 @@ def test_tensor_methods_refuse_bad_arguments_naming_them(call, error, name):
     with pytest.raises(error) as info:
         call()
     assert names_one_of(info.value, [name]), info.value
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entries of wildly different sizes in one argument, against exact sums in mpmath
+# ---------------------------------------------------------------------------------------------------
+
+MIXED_FLOAT = st.builds(math.ldexp, st.integers(-8, 8), st.integers(-1074, 1020))  # exact, any size
+
+
+def _sum_bound(terms, n):
+    """The error bound of a floating-point sum: n eps times the sum of magnitudes, plus underflow."""
+    return 2 * n * 2.0**-52 * mpmath.fsum(abs(t) for t in terms) + mpmath.mpf(2.0**-1070)
+
+
+@settings(max_examples=150, deadline=None)
+@given(x=st.lists(MIXED_FLOAT, min_size=1, max_size=6), data=st.data())
+def test_sums_and_products_of_mixed_sizes_agree_with_exact_arithmetic(x, data):
+    from mlmath_ref import fundamentals
+
+    y = data.draw(st.lists(MIXED_FLOAT, min_size=len(x), max_size=len(x)))
+    exact = {
+        "naive_sum": mpmath.fsum(x),
+        "kahan_sum": mpmath.fsum(x),
+        "dot": mpmath.fsum(mpmath.mpf(a) * b for a, b in zip(x, y, strict=True)),
+        "norm": mpmath.sqrt(mpmath.fsum(mpmath.mpf(a) ** 2 for a in x)),
+    }
+    computed = {
+        "naive_sum": lambda: fundamentals.naive_sum(x),
+        "kahan_sum": lambda: fundamentals.kahan_sum(x),
+        "dot": lambda: linalg.dot(x, y),
+        "norm": lambda: linalg.norm(x),
+    }
+    terms = {
+        "naive_sum": x,
+        "kahan_sum": x,
+        "dot": [mpmath.mpf(a) * b for a, b in zip(x, y, strict=True)],
+        "norm": x,
+    }
+    for name, value in exact.items():
+        if beyond(value):
+            with pytest.raises(ValueError, match="overflow"):
+                computed[name]()
+            continue
+        got = computed[name]()
+        assert abs(mpmath.mpf(got) - value) <= _sum_bound(terms[name], len(x)), (name, x, y, got, value)

@@ -171,8 +171,9 @@ def as_array(x, name, *, ndim=None, min_ndim=None, allow_empty=False, finite=Tru
     ------
     TypeError
         If `x` is not real and numeric (strings, objects, booleans, None,
-        complex numbers, times), or is a masked array (see
-        :func:`refuse_masked`).
+        complex numbers, times), or is a masked array: honoring a mask
+        would mean different mathematics in every function, so none does
+        (see :func:`refuse_masked`).
     ValueError
         If `x` has the wrong number of dimensions, is empty, holds NaN or
         infinite entries, or an entry beyond the range of float64 (an

@@ -188,11 +188,11 @@ def difference_step(x, h, power):
 
     The step returned is the one the arithmetic can take: :math:`x + h`
     rounds to a float, and the step is :math:`(x + h) - x`, the distance to
-    that float. Where :math:`|x| \ge h`, :math:`x \pm h` are then exactly
-    the points a quotient evaluates and its denominator is their true
-    distance (a step of :math:`10^{-15}` at :math:`x = 1` is really
-    :math:`1.11 \times 10^{-15}`, and dividing by :math:`10^{-15}` would be
-    11% off).
+    that float, rounded once more the same way on the other side. Where
+    :math:`|x| \ge h`, :math:`x \pm h` are then exactly the points a
+    quotient evaluates and its denominator is their true distance (a step
+    of :math:`10^{-15}` at :math:`x = 1` is really :math:`1.11 \times
+    10^{-15}`, and dividing by :math:`10^{-15}` would be 11% off).
 
     Parameters
     ----------
@@ -249,7 +249,10 @@ def difference_step(x, h, power):
             f"x + h overflows float64 at x={x.ravel()[i]:.3g} with h={wanted.ravel()[i]:.3g}: "
             "the quotient would evaluate f beyond the largest float"
         )
-    step = up - x  # the step the arithmetic takes: x + step is exactly the float x + h rounds to
+    # The step the arithmetic takes: x + step is exactly the float x + h rounds to; rounding it once
+    # more on the other side makes x - step exact too (one side may cross into a coarser binade).
+    step = up - x
+    step = x - (x - step)
     lost = step == 0
     if np.any(lost):
         i = np.flatnonzero(lost.ravel())[0]

@@ -34,7 +34,7 @@ import mpmath
 import numpy as np
 import pytest
 from hostile import TABLE, Array, Count, Function, Number, Other, exponent_range
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mlmath_ref import linalg
@@ -644,6 +644,11 @@ def beyond(exact):
     return abs(exact) >= OVERFLOW
 
 
+def at_the_edge(exact):
+    """Within a few roundings of the overflow threshold: an overflow error is as right as the value."""
+    return abs(exact) >= OVERFLOW * (1 - 1e-13)
+
+
 def run_unary(engine, op, x):
     """(value, gradient) of op at x on a Scalar or a one-entry Tensor; an error is returned, not raised."""
     leaf = Scalar(x) if engine is Scalar else Tensor([x])
@@ -663,12 +668,14 @@ def check_unary(engine, name, x):
     op, value_of, slope_of, domain = OPERATIONS[name]
     value, grad = run_unary(engine, op, x)
     exact = value_of(mpmath.mpf(x))
-    if beyond(exact):
+    if beyond(exact) or (at_the_edge(exact) and isinstance(value, ValueError)):
         assert isinstance(value, ValueError) and "overflow" in str(value), (name, x, value)
         return
     assert not isinstance(value, Exception), f"{engine.__name__} {name}({x!r}) raised {value!r}"
     assert matches(value, exact), f"{engine.__name__} {name}({x!r}) = {value!r}, exactly {exact}"
     slope = slope_of(mpmath.mpf(x))
+    if at_the_edge(slope) and isinstance(grad, ValueError):
+        return
     if beyond(slope):
         assert isinstance(grad, ValueError) and "not" in str(grad) and "finite" in str(grad), (name, x, grad)
     else:
@@ -713,6 +720,7 @@ def test_sigmoid_keeps_its_precision_far_below_zero():
 @pytest.mark.parametrize("name", sorted(BINARY))
 @settings(max_examples=80, deadline=None)
 @given(x=FLOATS, y=FLOATS)
+@example(x=4.329212524798493e65, y=4.907345926478764e-122)  # d(x/y)/dy = -x/y**2 is 0.99999999 of the edge
 def test_binary_operations_at_random_floats(engine, name, x, y):
     op, value_of, slopes_of = BINARY[name]
     if name == "/" and y == 0:
@@ -725,7 +733,11 @@ def test_binary_operations_at_random_floats(engine, name, x, y):
         with pytest.raises(ValueError, match="overflow"):
             op(a, b)
         return
-    out = op(a, b)
+    try:
+        out = op(a, b)
+    except ValueError as exc:
+        assert at_the_edge(exact) and "overflow" in str(exc), (x, y, exc)
+        return
     value = out.value if engine is Scalar else float(out.data[0])
     assert matches(value, exact), (x, y, value, exact)
     slopes = slopes_of(mpmath.mpf(x), mpmath.mpf(y))
@@ -733,7 +745,11 @@ def test_binary_operations_at_random_floats(engine, name, x, y):
         with pytest.raises(ValueError, match="not a finite|not finite"):
             out.backward() if engine is Scalar else out.backward(np.ones(1))
         return
-    out.backward() if engine is Scalar else out.backward(np.ones(1))
+    try:
+        out.backward() if engine is Scalar else out.backward(np.ones(1))
+    except ValueError as exc:  # an overflow within a few roundings of the threshold is as right
+        assert any(at_the_edge(s) for s in slopes) and "finite" in str(exc), (x, y, exc)
+        return
     grads = (a.grad, b.grad) if engine is Scalar else (float(a.grad[0]), float(b.grad[0]))
     assert all(matches(g, s) for g, s in zip(grads, slopes, strict=True)), (x, y, grads, slopes)
 

@@ -312,9 +312,12 @@ def project(x, onto):
     where the columns of :math:`Q_r` are the left singular vectors of
     :math:`V` with non-zero singular values (the same tolerance as
     :func:`rank`): an orthonormal basis of the column space even when the
-    columns of :math:`V` are dependent, where Gram-Schmidt or the normal
-    equations :math:`V^\top V \mathbf{c} = V^\top \mathbf{x}` would fail.
-    For independent columns :math:`P = V (V^\top V)^{-1} V^\top`. An
+    columns of :math:`V` are dependent. Then the normal equations
+    :math:`V^\top V \mathbf{c} = V^\top \mathbf{x}` still have solutions
+    (infinitely many, all giving the same projection), but
+    :math:`V^\top V` has no inverse, and Gram-Schmidt stops at the first
+    column that depends on the others. For independent columns
+    :math:`P = V (V^\top V)^{-1} V^\top`. An
     all-zero matrix spans :math:`\{\mathbf{0}\}` and projects everything to
     zero. The column space does not change when a column is scaled, so each
     column of :math:`V` is first divided by the power of two just above its

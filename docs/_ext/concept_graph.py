@@ -15,9 +15,10 @@ and the directives that show the whole graph:
 - ``{concept-glossary}``: every defined term, linked to its definition;
 - ``{chapter-toctree}``: a toctree of the chapters' index pages, from the registry.
 
-It also writes ``concept-graph.json`` into the HTML output, and sets up the two extensions
-that build on the graph: ``redirects`` (moved slugs and anchors) and ``renumbering`` (fast
-incremental builds).
+It also writes ``concept-graph.json`` into the HTML output, and sets up the extensions that
+build on the graph: ``redirects`` (moved slugs and anchors), ``renumbering`` (fast incremental
+builds), ``coming_notes`` (a note for each concept whose page is still to come) and
+``search_rank`` (the search ranks the concept a query names first).
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ class ConceptGraphError(SphinxError):
 
 
 class DefinitionIndexTransform(SphinxTransform):
-    """Give each labelled definition a main entry in the general index (found first by search).
+    """Main entries in the general index (found first by search): every labelled definition,
+    and every keyword of a concept page's front matter (pointing at the page's title).
 
     A transform, so that the index entries exist before Sphinx collects them.
     """
@@ -70,6 +72,14 @@ class DefinitionIndexTransform(SphinxTransform):
             if term and node["label"] in node["ids"]:
                 index = addnodes.index(entries=[("single", term, node["label"], "main", None)])
                 node.parent.insert(node.parent.index(node), index)
+        concept = state_of(self.env).concepts.get(self.env.docname)
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if concept is not None and concept.keywords and section is not None and section["ids"]:
+            target = f"concept-{concept.slug}"
+            target = target if target in section["ids"] else section["ids"][0]
+            entries = [("single", word, target, "main", None) for word in concept.keywords]
+            title = section.next_node(nodes.title)
+            section.insert(section.index(title) + 1 if title in section.children else 0, addnodes.index(entries=entries))
 
 
 class GraphDirective(SphinxDirective):
@@ -274,4 +284,6 @@ def setup(app):
     app.connect("build-finished", _on_build_finished)
     app.setup_extension("redirects")
     app.setup_extension("renumbering")
-    return {"version": "2", "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.setup_extension("coming_notes")
+    app.setup_extension("search_rank")
+    return {"version": "2", "env_version": 5, "parallel_read_safe": True, "parallel_write_safe": True}

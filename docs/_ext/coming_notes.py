@@ -83,7 +83,8 @@ def coming_notes(srcdir, registry, syllabus=None):
 def write_notes(folder, notes):
     """Make `folder` hold exactly the notes (a file is rewritten only when its text changes)."""
     folder = Path(folder)
-    folder.mkdir(exist_ok=True)
+    if notes:
+        folder.mkdir(exist_ok=True)
     for path in folder.glob("*.md"):
         if path.stem not in notes:
             path.unlink()

@@ -41,7 +41,7 @@ extensions = [
     "reproducible",  # fixed file times in the gallery's zip downloads
     "build_benchmark",  # the {build-benchmark} table on maintaining.md
     "page_meta",  # a meta description per page, from its first paragraph
-    "block_links",  # a visible link to every labelled definition and theorem block
+    "block_links",  # a visible link to every labeled definition and theorem block
     "previews",  # hover and focus previews of definitions (cards built with the site)
     "page_assets",  # one purged stylesheet, deferred scripts, sized and lazy images
 ]

@@ -37,11 +37,10 @@ WORDS = {
     "grey": "gray",
     "artefact": "artifact",
     "catalogue": "catalog",
-    "programme": "program",
     "judgement": "judgment",
     "acknowledgement": "acknowledgment",
     "aluminium": "aluminum",
-    "analyse": "analyze",
+    "analyse": "analyze",  # so "analyses" reads as the verb; the plural noun would need an exception
     "catalyse": "catalyze",
     "paralyse": "paralyze",
     "fulfil": "fulfill",

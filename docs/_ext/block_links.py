@@ -1,4 +1,4 @@
-"""Sphinx extension: every labelled definition and theorem block shows a link to itself.
+"""Sphinx extension: every labeled definition and theorem block shows a link to itself.
 
 A reader who wants to cite "Definition 2.17.1" needs its link; headings have Sphinx's ``¶``,
 which only appears on hover, and sphinx-proof's blocks have none. While a page is written
@@ -22,7 +22,7 @@ NUMBER = re.compile(r'<span class="caption-number">([^<]*)</span>')
 
 
 def add_links(body):
-    """`body` with a link to itself at the end of the title line of every labelled block."""
+    """`body` with a link to itself at the end of the title line of every labeled block."""
 
     def link(match):
         start, anchor, title, end = match.groups()

@@ -1,7 +1,7 @@
 """Sphinx extension: collect the concept graph from the pages and check it at every build.
 
 While Sphinx reads the pages, this extension records each concept page's front matter
-(see ``concepts.py``) and each labelled ``{prf:definition}``; once every page is read it
+(see ``concepts.py``) and each labeled ``{prf:definition}``; once every page is read it
 checks the whole graph and fails the build, naming the page, on anything
 :func:`concepts.errors` finds. Chapters come from the registry ``docs/_data/chapters.toml``.
 
@@ -35,7 +35,7 @@ from site_state import (
     chapter_registry,
     concept_key,
     definition_term,
-    is_labelled_definition,
+    is_labeled_definition,
     roadmap_graph,
     state_of,
 )
@@ -56,7 +56,7 @@ class ConceptGraphError(SphinxError):
 
 
 class DefinitionIndexTransform(SphinxTransform):
-    """Main entries in the general index (found first by search): every labelled definition,
+    """Main entries in the general index (found first by search): every labeled definition,
     and every keyword of a concept page's front matter (pointing at the page's title).
 
     A transform, so that the index entries exist before Sphinx collects them.
@@ -66,7 +66,7 @@ class DefinitionIndexTransform(SphinxTransform):
 
     def apply(self):
         for node in list(self.document.findall(nodes.Element)):
-            if not is_labelled_definition(node):
+            if not is_labeled_definition(node):
                 continue
             term = definition_term(node)
             if term and node["label"] in node["ids"]:
@@ -168,7 +168,7 @@ def _on_doctree_read(app, doctree):
     docname = app.env.docname
     found = []
     for node in list(doctree.findall(nodes.Element)):
-        if is_labelled_definition(node) and node["label"] in node["ids"]:
+        if is_labeled_definition(node) and node["label"] in node["ids"]:
             term = definition_term(node)
             if term:
                 found.append((term, node["label"]))

@@ -232,7 +232,7 @@ def _reading_list_nodes(app, fromdoc, node):
 def glossary_entries(state, titles):
     """[(term, docname, anchor, what it says)] of the glossary, in alphabetical order.
 
-    Every term a labelled definition defines ("defined on <page>"), and every keyword of a
+    Every term a labeled definition defines ("defined on <page>"), and every keyword of a
     concept page that is not already one of its defined terms ("see <page>", linked to the
     page's title). `titles` maps docnames to page titles.
     """

@@ -6,7 +6,7 @@ definition exactly as its page does, numbered and with its math already typeset
 (``math_static.py``); no math engine runs in the browser.
 
 - **Which links.** While a page is written (``html-page-context``), every link of its article to
-  a concept page, to a labelled definition or from the glossary gets ``data-preview="<key>"``:
+  a concept page, to a labeled definition or from the glossary gets ``data-preview="<key>"``:
   the label (``def-...``) of the definition, or of a concept page's first definition.
 - **The cards.** At the end of the build, each card is cut from the written page that holds the
   definition (ids removed, links made plain text, so nothing on the page that shows it is

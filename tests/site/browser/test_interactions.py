@@ -53,7 +53,7 @@ def test_copying_text_with_math_gives_the_tex(page, base_url):
 
 
 def choose_mode(page, mode):
-    """Open the theme's colour-mode menu and pick a mode (light, dark or auto)."""
+    """Open the theme's color-mode menu and pick a mode (light, dark or auto)."""
     page.locator("button.theme-switch-button:visible").first.click()
     page.locator(f"button.theme-change-button[data-mode={mode}]:visible").first.click()
 

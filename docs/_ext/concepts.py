@@ -356,6 +356,13 @@ def errors(concepts, stages):
             owner = claimed.setdefault(keyword_key(word), c)
             if owner is not c:
                 problems.append(f"{c.docname}: keyword {word!r} is claimed by {owner.docname} too")
+    named = {keyword_key(c.slug): c for c in concepts}
+    for key, c in claimed.items():
+        if key in named and named[key] is not c:
+            problems.append(
+                f"{c.docname}: keyword {key!r} is the name of the concept {named[key].slug!r} "
+                f"({named[key].docname}); a search for it must find that page"
+            )
     cycle = ConceptGraph.from_concepts(concepts, stages).find_cycle()
     if cycle:
         pages = ", ".join(by_slug[s].docname for s in cycle[:-1])

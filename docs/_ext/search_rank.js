@@ -91,7 +91,7 @@ const mlmathSearch = (() => {
     for (const n of c.names) best = Math.max(best, nameScore(q, n));
     for (const n of c.terms) best = Math.max(best, 0.9 * nameScore(q, n));
     for (const n of c.uses) best = Math.max(best, 0.6 * nameScore(q, n));
-    if (c.coming) best *= 0.97; // a page that exists wins a tie with a page to come
+    if (c.coming) best *= 0.995; // a page that exists wins a tie with a page to come
     current.match.set(c.doc, best);
     return best;
   };

@@ -3,7 +3,8 @@
 A reader who wants to cite "Definition 2.17.1" needs its link; headings have Sphinx's ``¶``,
 which only appears on hover, and sphinx-proof's blocks have none. While a page is written
 (``html-page-context``), the title line of each numbered block that has a label gets a visible
-``#`` link to the block's anchor, named for screen readers ("Link to Definition 2.17.1"). Its
+``#`` link to the block's anchor, named for screen readers and on hover ("Link to Definition
+2.17.1"). Its
 address is the page's own (a relative link), so it is right wherever the site is served.
 """
 
@@ -28,11 +29,9 @@ def add_links(body):
         start, anchor, title, end = match.groups()
         number = NUMBER.search(title)
         name = number.group(1).strip() if number else re.sub(r"<[^>]+>", "", title).strip()
-        label = f"Link to {name}" if name else "Link to this block"
-        return (
-            f'{start}{title} <a class="proof-link" href="#{escape(anchor)}">'
-            f'<span class="proof-link-text">{escape(label)}</span>#</a>{end}'
-        )
+        label = escape(f"Link to {name}" if name else "Link to this block", quote=True)
+        link = f'<a class="proof-link" href="#{escape(anchor)}" aria-label="{label}" title="{label}">#</a>'
+        return f"{start}{title} {link}{end}"
 
     return BLOCK.sub(link, body)
 

@@ -63,10 +63,8 @@ def test_every_labeled_block_gets_a_visible_link_to_itself():
         '<span class="caption-number">Theorem 2.17.1 </span> (X)</p>'
     )
     out = block_links.add_links(body)
-    assert (
-        '<a class="proof-link" href="#def-det"><span class="proof-link-text">Link to Definition 2.17.1</span>#</a>'
-        in out
-    )
+    link = '<a class="proof-link" href="#def-det" aria-label="Link to Definition 2.17.1" title="Link to Definition 2.17.1">#</a>'
+    assert link in out
     assert 'href="#thm-x"' in out and "Link to Theorem 2.17.1" in out
 
 
@@ -90,7 +88,7 @@ def test_every_preview_a_page_offers_has_its_card(site):
 def test_concept_links_and_glossary_terms_offer_previews(site):
     page = (site / "linear-algebra" / "determinant.html").read_text()
     assert re.search(r'<a class="concept-link[^"]*" href="matrix-of-a-map.html" data-preview="def-[^"]+"', page)
-    assert 'href="#def-determinant"><span class="proof-link-text">Link to Definition 2.17.1</span>#</a>' in page
+    assert 'href="#def-determinant" aria-label="Link to Definition 2.17.1"' in page
     glossary = (site / "glossary.html").read_text()
     terms = re.findall(r'<a class="glossary-link[^>]*>', glossary)
     assert terms and all("data-preview=" in t for t in terms if "#def-" in t)

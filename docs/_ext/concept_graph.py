@@ -79,7 +79,9 @@ class DefinitionIndexTransform(SphinxTransform):
             target = target if target in section["ids"] else section["ids"][0]
             entries = [("single", word, target, "main", None) for word in concept.keywords]
             title = section.next_node(nodes.title)
-            section.insert(section.index(title) + 1 if title in section.children else 0, addnodes.index(entries=entries))
+            section.insert(
+                section.index(title) + 1 if title in section.children else 0, addnodes.index(entries=entries)
+            )
 
 
 class GraphDirective(SphinxDirective):

@@ -10,10 +10,10 @@ definition exactly as its page does, numbered and with its math already typeset
   the label (``def-...``) of the definition, or of a concept page's first definition.
 - **The cards.** At the end of the build, each card is cut from the written page that holds the
   definition (ids removed, links made plain text, so nothing on the page that shows it is
-  duplicated or broken) into ``_static/previews/<key>.js``, a script that hands the card to
-  ``_static/previews.js`` (one per definition). A page loads only ``previews.js`` (a few kB); a card is loaded the
-  first time a reader points at or focuses a link to it (a script, not ``fetch``, so it also
-  works from ``file://``).
+  duplicated or broken) into ``_static/previews/<key>.js`` (one per definition), a script that
+  hands the card to ``_static/previews.js``. A page loads only ``previews.js`` (a few kB); a
+  card is loaded the first time a reader points at or focuses a link to it (a script, not
+  ``fetch``, so it also works from ``file://``).
 - ``_static/previews.js`` shows the card beside the link, keeps it while the pointer is on the
   link or the card, hides it on Escape or when focus leaves, and names it as the link's
   description (``aria-describedby``) for screen readers.
@@ -76,7 +76,12 @@ def mark_links(body, pagename, where):
         if "data-preview=" in tag or "headerlink" in tag or "proof-link" in tag:
             return tag
         target = resolve(pagename, href)
-        if target is None or target == (pagename, "") or target[1].startswith("concept-") and target[0] == pagename:
+        if (
+            target is None
+            or target == (pagename, "")
+            or target[1].startswith("concept-")
+            and target[0] == pagename
+        ):
             return tag  # the page itself
         key = where.get(target)
         if key is None:
@@ -101,7 +106,9 @@ def cut_block(html, label):
 
 def card_html(block):
     """A definition block made safe to show inside another page: no ids, no links, no anchors."""
-    block = re.sub(r'<a\b[^>]*class="[^"]*\b(?:headerlink|proof-link)\b[^"]*"[^>]*>.*?</a>', "", block, flags=re.S)
+    block = re.sub(
+        r'<a\b[^>]*class="[^"]*\b(?:headerlink|proof-link)\b[^"]*"[^>]*>.*?</a>', "", block, flags=re.S
+    )
     block = re.sub(r"\sid=\"[^\"]*\"", "", block)
     block = re.sub(r"<a\b[^>]*>", "<span>", block)
     return block.replace("</a>", "</span>")
@@ -132,7 +139,9 @@ def _on_build_finished(app, exc):
             continue
         title = app.env.titles[docname].astext() if docname in app.env.titles else docname
         data = {"page": title, "html": card_html(block)}
-        text = f"mlmathPreview({json.dumps(label)}, {json.dumps(data, ensure_ascii=False, sort_keys=True)});\n"
+        text = (
+            f"mlmathPreview({json.dumps(label)}, {json.dumps(data, ensure_ascii=False, sort_keys=True)});\n"
+        )
         path = folder / f"{label}.js"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
@@ -143,4 +152,3 @@ def setup(app):
     app.connect("html-page-context", _on_html_page_context, priority=600)  # before page_assets (900)
     app.connect("build-finished", _on_build_finished, priority=800)  # before page_assets' purge
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
-

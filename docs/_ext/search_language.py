@@ -33,7 +33,8 @@ const mlmathAmerican = (word) => {
   for (const suffix of t.suffixes) {
     const base = word.slice(0, -suffix.length);
     if (word.endsWith(suffix) && Object.hasOwn(t.words, base)) return t.words[base] + suffix;
-    if (word.endsWith(suffix) && Object.hasOwn(t.words, base + "e") && ["ed", "ing", "er", "ers"].includes(suffix))
+    const verb = ["ed", "ing", "er", "ers"].includes(suffix);
+    if (word.endsWith(suffix) && verb && Object.hasOwn(t.words, base + "e"))
       return t.words[base + "e"].slice(0, -1) + suffix;
   }
   return word;
@@ -49,7 +50,10 @@ window.Stemmer = function () {
 def _snowball_js():
     """Sphinx's minified Snowball stemmer for English (what Sphinx itself would inline)."""
     folder = resources.files("sphinx.search").joinpath("minified-js")
-    return "\n".join(folder.joinpath(name).read_text(encoding="utf-8") for name in ("base-stemmer.js", "english-stemmer.js"))
+    return "\n".join(
+        folder.joinpath(name).read_text(encoding="utf-8")
+        for name in ("base-stemmer.js", "english-stemmer.js")
+    )
 
 
 class SearchAmerican(SearchEnglish):
@@ -61,7 +65,9 @@ class SearchAmerican(SearchEnglish):
 
     def __init__(self, options):
         super().__init__(options)
-        self.js_stemmer_code = _snowball_js() + AMERICAN_JS % {"table": json.dumps(american.table(), sort_keys=True)}
+        self.js_stemmer_code = _snowball_js() + AMERICAN_JS % {
+            "table": json.dumps(american.table(), sort_keys=True)
+        }
 
     def stem(self, word):
         return self.stemmer.stemWord(american.american(word.lower()))

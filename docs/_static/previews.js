@@ -1,14 +1,14 @@
 // Hover and focus previews (docs/_ext/previews.py): a link marked data-preview="<key>" when the
 // site was built (a link to a concept page or to a definition) shows that definition, numbered and
-// typeset, in a small card. A card is a script built with the site (_static/previews/<key>.js),
-// loaded the first time a reader points at or focuses a link to it. The card stays while the
-// pointer is on the link or on the card, and goes on Escape or when focus leaves the link.
+// typeset, in a small popup. A popup is a script built with the site (_static/previews/<key>.js),
+// loaded the first time a reader points at or focuses a link to it. The popup stays while the
+// pointer is on the link or on the popup, and goes on Escape or when focus leaves the link.
 (() => {
   const root = document.documentElement.dataset.content_root ?? "";
   const loaded = new Map(); // key -> {page, html}
-  const waiting = new Map(); // key -> callbacks waiting for its card
-  let card = null; // the one card element, made on first use
-  let link = null; // the link whose card is shown (or about to be)
+  const waiting = new Map(); // key -> callbacks waiting for its popup
+  let popup = null; // the one popup element, made on first use
+  let link = null; // the link whose popup is shown (or about to be)
   let showTimer = 0;
   let hideTimer = 0;
 
@@ -24,21 +24,21 @@
     waiting.set(key, [done]);
     const script = document.createElement("script");
     script.src = `${root}_static/previews/${key}.js`;
-    script.onerror = () => waiting.delete(key); // no card: the link stays a plain link
+    script.onerror = () => waiting.delete(key); // no popup: the link stays a plain link
     document.head.append(script);
   };
 
   const cardElement = () => {
-    if (card) return card;
-    card = document.createElement("div");
-    card.id = "mlmath-preview";
-    card.className = "mlmath-preview";
-    card.setAttribute("role", "tooltip");
-    card.hidden = true;
-    card.addEventListener("pointerenter", () => clearTimeout(hideTimer));
-    card.addEventListener("pointerleave", () => hideSoon());
-    document.body.append(card);
-    return card;
+    if (popup) return popup;
+    popup = document.createElement("div");
+    popup.id = "mlmath-preview";
+    popup.className = "mlmath-preview";
+    popup.setAttribute("role", "tooltip");
+    popup.hidden = true;
+    popup.addEventListener("pointerenter", () => clearTimeout(hideTimer));
+    popup.addEventListener("pointerleave", () => hideSoon());
+    document.body.append(popup);
+    return popup;
   };
 
   /** Below the link if it fits in the window, else above; never past the window's sides. */
@@ -61,7 +61,7 @@
     clearTimeout(hideTimer);
     if (link) link.removeAttribute("aria-describedby");
     link = null;
-    if (card) card.hidden = true;
+    if (popup) popup.hidden = true;
   };
 
   const hideSoon = () => {

@@ -33,7 +33,9 @@ def test_no_base_url_means_no_host(monkeypatch):
 def test_cite_box_without_a_base_url_links_the_page_itself():
     box = cite.cite_box_html("det", "Determinant", "linear-algebra/determinant", "", "1.0", "2026, Us")
     assert 'class="concept-permalink" href="determinant.html"' in box
-    assert box.count('<span class="concept-url">linear-algebra/determinant.html</span>') == 3  # link, text, BibTeX
+    assert (
+        box.count('<span class="concept-url">linear-algebra/determinant.html</span>') == 3
+    )  # link, text, BibTeX
     assert "://" not in box
 
 

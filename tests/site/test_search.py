@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import american
-import concepts
 import coming_notes
+import concepts
 import pytest
 from search_language import SearchAmerican
 from sphinx.search import js_index
@@ -45,13 +45,18 @@ def search(site, queries, limit=10):
 
 def graph_of(site):
     data = json.loads((site / "concept-graph.json").read_text())["concepts"]
-    return {slug: (coming_notes.note_docname(slug) if c["coming"] else c["docname"]) for slug, c in data.items()}
+    return {
+        slug: (coming_notes.note_docname(slug) if c["coming"] else c["docname"]) for slug, c in data.items()
+    }
 
 
 def first_hits(site, cases):
     """[(query, expected docname, first docname)] for [(query, expected docname)]."""
     results = search(site, [q for q, _ in cases], limit=3)
-    return [(q, want, found[0]["docname"] if found else None) for (q, want), found in zip(cases, results, strict=True)]
+    return [
+        (q, want, found[0]["docname"] if found else None)
+        for (q, want), found in zip(cases, results, strict=True)
+    ]
 
 
 def held_out():
@@ -95,7 +100,10 @@ def test_held_out_queries_find_the_expected_page_first(site):
         group = [h for h, (_, slug) in zip(hits, cases, strict=True) if graph.concepts[slug].coming == coming]
         misses = [h for h in group if h[1] != h[2]]
         rates[coming] = (len(group) - len(misses)) / len(group)
-        print(f"hit@1 ({'pages to come' if coming else 'pages'}): {len(group) - len(misses)}/{len(group)}", misses)
+        print(
+            f"hit@1 ({'pages to come' if coming else 'pages'}): {len(group) - len(misses)}/{len(group)}",
+            misses,
+        )
     assert rates[False] >= 0.95, "fewer than 95 % of the held-out queries find their page first"
     assert rates[True] >= 0.75, "fewer than 75 % of the held-out queries find their note first"
 
@@ -116,7 +124,11 @@ def test_short_terms_and_unknown_words(site):
 
 @pytest.mark.parametrize(
     "british, us",
-    [("initialisation", "initialization"), ("normalise", "normalize"), ("vectorised code", "vectorized code")],
+    [
+        ("initialisation", "initialization"),
+        ("normalise", "normalize"),
+        ("vectorised code", "vectorized code"),
+    ],
 )
 def test_british_and_american_spellings_find_the_same_pages(site, british, us):
     found = search(site, [british, us])
@@ -211,4 +223,3 @@ def test_the_real_index_survives_rebuilds(site):
         assert result.returncode == 0, result.stderr[-3000:]
         after = js_index.loads((site / "searchindex.js").read_text())["indexentries"]
         assert after == entries, f"after a {step} rebuild the index entries changed"
-

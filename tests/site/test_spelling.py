@@ -47,7 +47,9 @@ def without_cited_titles(path, text):
 def test_the_scope_is_not_empty():
     found = files()
     assert "README.md" in found and "CONTRIBUTING.md" in found and "docs/_data/SYLLABUS.md" in found
-    assert sum(f.startswith("examples/") for f in found) > 20 and sum(f.startswith("docs/") for f in found) > 60
+    assert (
+        sum(f.startswith("examples/") for f in found) > 20 and sum(f.startswith("docs/") for f in found) > 60
+    )
 
 
 @pytest.mark.parametrize(
@@ -74,7 +76,8 @@ def test_british_forms_are_found(british, us):
 
 
 @pytest.mark.parametrize(
-    "word", ["precise", "noise", "otherwise", "exercise", "raises", "promise", "contour", "four", "programming"]
+    "word",
+    ["precise", "noise", "otherwise", "exercise", "raises", "promise", "contour", "four", "programming"],
 )
 def test_words_spelled_alike_are_left_alone(word):
     assert american.american(word) == word

@@ -134,7 +134,9 @@ def test_previews_leave_anchors_and_copy_buttons_working(page, base_url):
     block = page.locator("div.highlight", has_text=">>> from mlmath_ref.fundamentals import compose").first
     block.hover()
     block.locator("button.copybtn").click()
-    assert page.evaluate("navigator.clipboard.readText()").startswith("from mlmath_ref.fundamentals import compose")
+    assert page.evaluate("navigator.clipboard.readText()").startswith(
+        "from mlmath_ref.fundamentals import compose"
+    )
 
 
 def test_the_check_catches_a_preview_that_does_not_work(browser, site, serve_folder, tmp_path):

@@ -112,10 +112,15 @@ def previous_index_entries(outdir, all_docs):
     return {doc: sorted(entries) for doc, entries in out.items()}
 
 
+def _on_check_consistency(app, env):
+    """The concept table, once the graph is known to be sound (concept_graph checks it first)."""
+    if app.builder.format == "html":
+        _write_if_changed(_scorer_path(app), scorer_source(concept_table(env)))
+
+
 def _on_env_updated(app, env):
     if app.builder.format != "html":
         return []
-    _write_if_changed(_scorer_path(app), scorer_source(concept_table(env)))
     previous = previous_index_entries(app.outdir, env.all_docs)
     if getattr(app.builder, "search", False) and previous is not None:
         kept = env._search_index_index_entries  # Sphinx's (private) store, fed as pages are written
@@ -128,4 +133,5 @@ def setup(app):
     app.setup_extension("search_language")
     app.connect("builder-inited", _on_builder_inited)
     app.connect("env-updated", _on_env_updated)
+    app.connect("env-check-consistency", _on_check_consistency, priority=900)  # after the graph's checks
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -275,7 +275,7 @@ def tangent_line(f, x0, h=None):
     Returns
     -------
     callable
-        The function :math:`t \mapsto f(x_0) + f'(x_0)(t - x_0)`, vectorised over
+        The function :math:`t \mapsto f(x_0) + f'(x_0)(t - x_0)`, vectorized over
         `t`, with attributes ``.x0``, ``.value`` (:math:`f(x_0)`), ``.slope``
         (:math:`f'(x_0)`) and ``.intercept`` (its value at :math:`t = 0`).
 
@@ -366,7 +366,7 @@ def taylor_polynomial(derivatives, x0):
     Returns
     -------
     callable
-        The polynomial :math:`p_n`, vectorised over its argument, with
+        The polynomial :math:`p_n`, vectorized over its argument, with
         attributes ``.coefficients`` (the :math:`f^{(k)}(x_0) / k!`, lowest
         degree first), ``.x0`` and ``.degree``.
 

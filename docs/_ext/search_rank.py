@@ -109,7 +109,9 @@ def previous_index_entries(outdir, all_docs):
             doc = docnames[file]
             if doc in all_docs:
                 out.setdefault(doc, []).append((entry, target or "", "main" if main else ""))
-    return {doc: sorted(entries) for doc, entries in out.items()}
+    # No sorting: a term's places keep the order the last build wrote them in, which is the order
+    # of the page's text, as a clean build has them.
+    return out
 
 
 def _on_check_consistency(app, env):

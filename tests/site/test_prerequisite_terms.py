@@ -129,11 +129,6 @@ ALLOWED_USES = {
     ): "the inverse of a function, defined on this page; a matrix inverse is a later case",
     ("matrices-graphs", "odds"): "an odd step and a cycle of odd length, not the odds of an event",
     ("matrices-graphs", "rank"): "inside the name PageRank",
-    (
-        "matrices-graphs",
-        "uniform distribution",
-    ): "the vector (1/n, ..., 1/n) over the nodes, a discrete distribution; the keyword's page "
-    "defines the continuous uniform density on an interval",
     ("real-numbers", "odds"): "the odd integers that float32 loses, not the odds of an event",
     ("sequences-series", "exponential"): "the exponential moving average, named for its geometric weights",
     (

@@ -41,6 +41,8 @@ extensions = [
     "reproducible",  # fixed file times in the gallery's zip downloads
     "build_benchmark",  # the {build-benchmark} table on maintaining.md
     "page_meta",  # a meta description per page, from its first paragraph
+    "block_links",  # a visible link to every labeled definition and theorem block
+    "previews",  # hover and focus previews of definitions (cards built with the site)
     "page_assets",  # one purged stylesheet, deferred scripts, sized and lazy images
     "image_optimize",  # the gallery's figures recompressed without loss (oxipng)
 ]
@@ -138,13 +140,18 @@ copybutton_exclude = ".linenos, .gp, .go"
 # -- HTML ------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = "ML Math Reference"
-# The site's public address: permalinks, "Cite this page" and the reading lists use it.
-# Set MLMATH_BASEURL when building the published site (e.g. https://example.org/mlmath/).
+# The site's public address: permalinks, "Cite this page", the reading lists and the canonical
+# links use it. Set MLMATH_BASEURL when building the published site (e.g.
+# https://example.org/mlmath/). Without it no host is invented: no canonical link, and the cite
+# box shows the address the page is served from (docs/_ext/cite.py).
 html_baseurl = site_baseurl()
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
 html_css_files = ["mlmath.css", "icons.css"]
-html_js_files = ["path-builder.js"]  # the reading-list builder on paths/index (no-op elsewhere)
+html_js_files = [
+    "path-builder.js",  # the reading-list builder on paths/index (no-op elsewhere)
+    "cite-here.js",  # the address the page is served from, in the cite box and reading lists
+]
 html_context = {"default_mode": "auto"}
 html_theme_options = {
     "show_toc_level": 2,

@@ -20,5 +20,5 @@ pytest_collect_file = Sybil(
         SkipParser(),
     ],
     patterns=["*.md"],
-    excludes=["_build/*", "auto_examples/*", "api/generated/*", "gen_modules/*"],
+    excludes=["_build/*", "auto_examples/*", "api/generated/*", "gen_modules/*", "coming/*"],
 ).pytest()

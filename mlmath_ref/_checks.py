@@ -2,9 +2,9 @@
 
 Every public function of :mod:`mlmath_ref` turns its array arguments into
 float arrays with :func:`as_array`, which refuses what would otherwise give a
-silent wrong answer: text, objects, booleans masquerading as numbers, empty
-arrays, NaN and infinity. The messages name the argument, what it got and
-what was expected.
+silent wrong answer: text, objects, booleans masquerading as numbers, masked
+arrays, empty arrays, NaN and infinity. The messages name the argument, what
+it got and what was expected.
 
 This is the one home of the argument checks that more than one module
 makes: arrays (:func:`as_array`, :func:`as_square`, :func:`as_float`), their
@@ -12,22 +12,29 @@ shapes (:func:`check_same_shape`, :func:`check_length`,
 :func:`check_nonzero`), numbers (:func:`is_real_number`, :func:`is_integer`,
 :func:`check_integer`, :func:`check_positive`), iterables
 (:func:`is_iterable`) and functions passed as arguments
-(:func:`check_callable`, :func:`call_vector`). A check that only one module
-makes stays in that module, next to the function it guards. Numbers that
-algorithms compute with (machine epsilon, the step of a difference quotient)
-are in :mod:`mlmath_ref._numerics`.
+(:func:`check_callable`, :func:`call_function`, :func:`call_vector`,
+:func:`copy_argument`). A check that only one module makes stays in that
+module, next to the function it guards. Numbers that algorithms compute with
+(machine epsilon, the step of a difference quotient, scaling by powers of
+two) are in :mod:`mlmath_ref._numerics`.
 """
 
 from __future__ import annotations
 
+import copy
+import math
 import numbers
+import reprlib
+import warnings
 
 import numpy as np
 
 __all__ = [
     "as_array",
     "as_float",
+    "as_shape",
     "as_square",
+    "call_function",
     "call_vector",
     "check_callable",
     "check_integer",
@@ -35,13 +42,17 @@ __all__ = [
     "check_nonzero",
     "check_positive",
     "check_same_shape",
+    "copy_argument",
     "is_integer",
     "is_iterable",
     "is_real_number",
+    "refuse_masked",
     "set_module",
+    "show",
 ]
 
 _NDIM_NAMES = {0: "a scalar", 1: "a vector (1-D)", 2: "a matrix (2-D)"}
+_MAX_COUNT = int(np.iinfo(np.intp).max)  # the largest size NumPy can index: 2**63 - 1 on 64-bit machines
 
 
 def set_module(module):
@@ -54,14 +65,87 @@ def set_module(module):
     return decorate
 
 
+def show(value):
+    """A short, readable repr of `value` for error messages: long integers and containers are abbreviated.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import show
+    >>> show(10**400), show(2.5), show(list(range(100)))
+    ('an integer of 401 digits', '2.5', '[0, 1, 2, 3, 4, 5, ...]')
+    """
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and abs(int(value)) >= 10**20:
+        return f"an integer of {len(str(abs(int(value))))} digits"
+    if isinstance(value, np.generic):
+        value = value.item()  # 2.5, not np.float64(2.5)
+    return reprlib.repr(value)
+
+
 def _describe_ndim(ndim):
     if isinstance(ndim, tuple):
         return " or ".join(_NDIM_NAMES.get(n, f"{n}-D") for n in ndim)
     return _NDIM_NAMES.get(ndim, f"a {ndim}-D array")
 
 
+def refuse_masked(x, name):
+    """Raise TypeError if `x` is a masked array: the package's one rule for masks.
+
+    NumPy's ``np.asarray`` silently drops the mask of a ``numpy.ma``
+    array, so every masked entry would count with whatever value it hides.
+    Honoring a mask instead would mean different mathematics in every
+    function (a masked entry of a vector to sum is skipped, of a matrix to
+    invert it is not even defined), so masked arrays are refused
+    everywhere, with the two ways to say what the masked entries mean.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import refuse_masked
+    >>> refuse_masked(np.ma.masked_array([1.0, 2.0], mask=[False, True]), "x")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: x must be a plain array, got a masked array: mlmath_ref does not honor masks; ...
+    """
+    if isinstance(x, np.ma.MaskedArray):
+        raise TypeError(
+            f"{name} must be a plain array, got a masked array: mlmath_ref does not honor masks; use "
+            f"{name}.filled(value) to give the masked entries a value, or {name}.compressed() to drop them"
+        )
+
+
+def _from_objects(arr, name):
+    # An array of Python objects: accept real numbers (such as integers too large for int64),
+    # refuse anything else, naming the first offending entry.
+    for item in arr.flat:
+        if isinstance(item, np.ma.core.MaskedConstant):
+            refuse_masked(np.ma.masked_array([0.0], mask=[True]), name)
+        if not is_real_number(item):
+            kind = "real" if isinstance(item, numbers.Complex) and not isinstance(item, bool) else "numeric"
+            raise TypeError(f"{name} must be {kind}, got an entry {show(item)} of type {type(item).__name__}")
+    try:
+        return arr.astype(np.float64)
+    except (OverflowError, ValueError, TypeError):
+        raise ValueError(f"{name} has an entry too large for float64 (beyond ±1.8e308)") from None
+
+
+def _asarray(x, name):
+    if isinstance(x, (list, tuple)):
+        # A list holding numpy.ma.masked converts it to NaN with a warning: refuse it as a mask.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            arr = np.asarray(x)
+        if any("masked element" in str(w.message) for w in caught):
+            refuse_masked(np.ma.masked_array([0.0], mask=[True]), name)
+        return arr
+    return np.asarray(x)
+
+
 def as_array(x, name, *, ndim=None, min_ndim=None, allow_empty=False, finite=True):
-    """Convert `x` to a float64 array, or raise a clear error.
+    """Convert `x` to a new float64 array, or raise a clear error.
+
+    The result is always a fresh C-ordered copy, never a view of the
+    caller's memory: no function can change its caller's array by working
+    on the result, and a user's function handed the result cannot either.
 
     Parameters
     ----------
@@ -81,30 +165,36 @@ def as_array(x, name, *, ndim=None, min_ndim=None, allow_empty=False, finite=Tru
     Returns
     -------
     ndarray
-        A float64 array.
+        A float64 array of its own.
 
     Raises
     ------
     TypeError
         If `x` is not real and numeric (strings, objects, booleans, None,
-        complex numbers).
+        complex numbers, times), or is a masked array: honoring a mask
+        would mean different mathematics in every function, so none does
+        (see :func:`refuse_masked`).
     ValueError
-        If `x` has the wrong number of dimensions, is empty, or holds NaN
-        or infinite entries.
+        If `x` has the wrong number of dimensions, is empty, holds NaN or
+        infinite entries, or an entry beyond the range of float64 (an
+        integer such as ``10**400``).
     """
     if x is None:
         raise TypeError(f"{name} must be a numeric array, got None")
+    refuse_masked(x, name)
     try:
-        arr = np.asarray(x)
+        arr = _asarray(x, name)
     except ValueError as exc:  # ragged nested lists
         raise ValueError(f"{name} must be a rectangular numeric array: {exc}") from None
-    if arr.dtype == bool:
+    kind = arr.dtype.kind
+    if kind == "b":
         raise TypeError(f"{name} must be numeric, got a boolean array; convert it with .astype(float)")
-    if not (np.issubdtype(arr.dtype, np.number)):
-        raise TypeError(f"{name} must be numeric, got an array of dtype {arr.dtype} ({type(x).__name__})")
-    if np.iscomplexobj(arr):
+    if kind == "c":
         raise TypeError(f"{name} must be real, got complex dtype {arr.dtype}")
-    arr = arr.astype(np.float64, copy=False)
+    if kind == "O":
+        arr = _from_objects(arr, name)
+    elif kind not in "iuf":  # text, bytes, dates, time differences, records
+        raise TypeError(f"{name} must be numeric, got an array of dtype {arr.dtype} ({type(x).__name__})")
     if ndim is not None:
         allowed = ndim if isinstance(ndim, tuple) else (ndim,)
         if arr.ndim not in allowed:
@@ -113,9 +203,15 @@ def as_array(x, name, *, ndim=None, min_ndim=None, allow_empty=False, finite=Tru
         raise ValueError(f"{name} must have at least {min_ndim} dimension(s), got shape {arr.shape}")
     if not allow_empty and arr.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {arr.shape}")
-    if finite and not np.all(np.isfinite(arr)):
+    if finite and kind == "f" and not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must not contain NaN or infinite entries")
-    return arr
+    if kind == "f" and arr.dtype.itemsize > 8:  # long double: its range is wider than float64's
+        with np.errstate(over="ignore"):
+            out = arr.astype(np.float64)
+        if finite and not np.all(np.isfinite(out)):
+            raise ValueError(f"{name} has an entry too large for float64 (beyond ±1.8e308)")
+        return out
+    return np.array(arr, dtype=np.float64, order="C", copy=True)
 
 
 def as_square(A, name):
@@ -140,6 +236,35 @@ def as_float(x, name):
     ValueError: x0 must be a scalar, got an array of shape (2,)
     """
     return float(as_array(x, name, ndim=0))
+
+
+def as_shape(shape, name):
+    """Turn an int or a sequence of ints into a shape tuple, or raise naming `name`.
+
+    A shape is a tuple of non-negative integers; a single integer stands for
+    a one-dimensional shape, as it does in NumPy.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import as_shape
+    >>> as_shape(3, "s"), as_shape([2, 1], "s")
+    ((3,), (2, 1))
+    >>> as_shape((2, 1.0), "shape")
+    Traceback (most recent call last):
+    ...
+    TypeError: shape must be a tuple of integers, got (2, 1.0)
+    """
+    if is_integer(shape):
+        shape = (shape,)
+    if not is_iterable(shape):
+        raise TypeError(f"{name} must be a tuple of integers, got {show(shape)}")
+    shape = tuple(shape)
+    for size in shape:
+        if not is_integer(size):
+            raise TypeError(f"{name} must be a tuple of integers, got {show(shape)}")
+        if size < 0:
+            raise ValueError(f"{name} must have non-negative sizes, got {show(shape)}")
+    return tuple(int(size) for size in shape)
 
 
 def check_same_shape(x, y, xname, yname):
@@ -223,19 +348,51 @@ def check_integer(value, name):
     TypeError: i must be an integer, got 1.0
     """
     if not is_integer(value):
-        raise TypeError(f"{name} must be an integer, got {value!r}")
+        raise TypeError(f"{name} must be an integer, got {show(value)}")
     return value
 
 
 def check_positive(value, name, *, integer=False, allow_zero=False):
-    """Return `value` if it is a positive (or non-negative) real number."""
+    """Return `value` if it is a positive (or non-negative) finite real number, else raise.
+
+    Integers are compared exactly, however large; with ``integer=True`` the
+    value must also fit NumPy's sizes (at most ``2**63 - 1``), since every
+    count in the package sizes an array or a loop.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import check_positive
+    >>> check_positive(3, "n", integer=True), check_positive(0.5, "tol")
+    (3, 0.5)
+    >>> check_positive(10**400, "n", integer=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: n must be at most 2**63 - 1, got an integer of 401 digits
+    >>> check_positive(-1e-3, "h")
+    Traceback (most recent call last):
+    ...
+    ValueError: h must be positive and finite, got -0.001
+    """
     if integer:
         check_integer(value, name)
     elif not is_real_number(value):
-        raise TypeError(f"{name} must be a real number, got {value!r}")
-    if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
+        raise TypeError(f"{name} must be a real number, got {show(value)}")
+    if integer:
+        number = int(value)
+        ok = number > 0 or (allow_zero and number == 0)
+        if ok and number > _MAX_COUNT:
+            raise ValueError(f"{name} must be at most 2**63 - 1, got {show(value)}")
+    else:
+        try:
+            number = float(value)  # an integer, a Fraction or a long double beyond float64 overflows here
+        except OverflowError:
+            raise ValueError(
+                f"{name} must be within the range of float64 (±1.8e308), got {show(value)}"
+            ) from None
+        ok = math.isfinite(number) and (number > 0 or (allow_zero and number == 0))
+    if not ok:
         expected = "non-negative" if allow_zero else "positive"
-        raise ValueError(f"{name} must be {expected} and finite, got {value!r}")
+        raise ValueError(f"{name} must be {expected} and finite, got {show(value)}")
     return value
 
 
@@ -274,6 +431,72 @@ def check_callable(f, name, func=None, *, expected="callable"):
         raise TypeError(f"{prefix}{name} must be {expected}, got {type(f).__name__}")
 
 
+def copy_argument(value, name):
+    """A copy of `value` to hand to a user's function, so that it cannot change the original.
+
+    Arrays are copied, other objects deep-copied; immutable numbers come back
+    as they are.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import copy_argument
+    >>> x = np.zeros(2)
+    >>> copy_argument(x, "x0") is x
+    False
+    """
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    try:
+        return copy.deepcopy(value)
+    except Exception as exc:  # objects that refuse to be copied (generators, open files...)
+        raise TypeError(
+            f"{name} must be a value that can be copied (the function is handed a copy, so that it "
+            f"cannot change the original), but copying {type(value).__name__} failed: {exc}"
+        ) from None
+
+
+def call_function(f, x, label="f(x)", *, shape=None, hint="", explain=None):
+    """Call the user's `f` on a copy of `x` and return what it gave as a finite float array.
+
+    What `f` returns goes through :func:`as_array` under the name `label`
+    (such as ``"f(x + h)"``), so a function that returns None, text, a
+    complex number, a masked array, NaN or infinity gets an error that names
+    `f` and the call. With `shape`, the value must have that shape; `hint` is
+    appended to that message. Exceptions raised by `f` itself propagate
+    unchanged, unless `explain` is given: then a TypeError or ValueError from
+    `f` becomes a ValueError that starts with `explain` and chains the
+    original (for callers that need `f` to work on whole arrays).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import call_function
+    >>> call_function(np.sum, np.array([1.0, 2.0]), shape=())
+    array(3.)
+    >>> call_function(lambda x: None, np.array([1.0]))
+    Traceback (most recent call last):
+    ...
+    TypeError: f(x) must be a numeric array, got None
+    >>> call_function(lambda x: x, np.array([1.0, 2.0]), "f(x + h)", shape=())
+    Traceback (most recent call last):
+    ...
+    ValueError: f must return an array of shape (), but f(x + h) has shape (2,)
+    """
+    try:
+        value = f(x.copy() if isinstance(x, np.ndarray) else x)
+    except (TypeError, ValueError) as exc:
+        if explain is None:
+            raise
+        raise ValueError(f"{explain}: {exc}") from exc
+    y = as_array(value, label, allow_empty=True)
+    if shape is not None and y.shape != tuple(shape):
+        raise ValueError(
+            f"f must return an array of shape {tuple(shape)}, but {label} has shape {y.shape}{hint}"
+        )
+    return y
+
+
 def call_vector(f, x, label="f(x)", m=None, scalar_hint=""):
     """Call `f` on a copy of `x` and require a finite real vector (of length `m`, once known).
 
@@ -281,10 +504,12 @@ def call_vector(f, x, label="f(x)", m=None, scalar_hint=""):
     every message names `f` and the call, given as `label` (such as ``"f(e_0)"``).
     `scalar_hint` is appended when `f` returned a single number instead of a vector.
     """
-    y = as_array(f(x.copy()), label)
+    y = call_function(f, x, label)
     if y.ndim != 1:
         hint = scalar_hint if y.ndim == 0 else ""
         raise ValueError(f"f must return a vector (1-D array), but {label} has shape {y.shape}{hint}")
+    if y.size == 0:
+        raise ValueError(f"f must return a non-empty vector, but {label} is empty")
     if m is not None and y.shape[0] != m:
         raise ValueError(f"f must return vectors of one length: {m} entries before, {y.shape[0]} for {label}")
     return y

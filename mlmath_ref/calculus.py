@@ -8,11 +8,12 @@ functions show the definitions at work, errors included.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, as_float, check_callable, check_positive, set_module
-from mlmath_ref._numerics import difference_step
+from mlmath_ref._checks import as_array, as_float, call_function, check_callable, check_positive, set_module
+from mlmath_ref._numerics import check_finite, difference_step, exponent_of, scale_back
 
 __all__ = [
     "derivative",
@@ -27,25 +28,24 @@ __all__ = [
 _STEP_EXPONENT = {"forward": 1 / 2, "backward": 1 / 2, "central": 1 / 3}
 
 _RULES = ("midpoint", "trapezoid", "simpson")
+_SMALLEST_NORMAL = float(np.finfo(np.float64).smallest_normal)  # below it a strip width loses bits
 
 
-def _evaluate(f, points, func):
-    # Call f on an array of points (a plain float for a single point) and insist on one
-    # real number per point: a silent broadcast here would give a wrong derivative.
+def _evaluate(f, points, func, label):
+    # Call f on a copy of the points (a plain float for a single point) and insist on one
+    # finite real number per point: a silent broadcast here would give a wrong derivative.
     arg = float(points) if points.ndim == 0 else points
-    try:
-        values = np.asarray(f(arg), dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        if points.ndim == 0:
-            raise
-        raise ValueError(
+    explain = None
+    if points.ndim:
+        explain = (
             f"{func}: f must accept an array of points and return one number per point "
-            f"(write it with NumPy functions); calling it on shape {points.shape} failed: {exc}"
-        ) from exc
+            f"(write it with NumPy functions); calling it on shape {points.shape} failed"
+        )
+    values = call_function(f, arg, label, explain=explain)
     if values.shape != points.shape:
         raise ValueError(
             f"{func}: f must return one real number per point: called on shape "
-            f"{points.shape} it returned shape {values.shape}"
+            f"{points.shape}, {label} has shape {values.shape}"
         )
     return values
 
@@ -89,10 +89,14 @@ def derivative(f, x, h=None, method="central"):
     Raises
     ------
     ValueError
-        If `h` is zero, negative or not finite; if `method` is unknown; if `x`
-        holds NaN or infinity; if `f` does not return one number per point.
+        If `h` is zero, negative or not finite, or too small to move `x`
+        (:math:`x + h` rounds to :math:`x`); if `method` is unknown; if `x`
+        holds NaN or infinity; if :math:`x \pm h` or the quotient is beyond
+        float64's range; if `f` does not return one finite number per point.
     TypeError
-        If `f` is not callable, `h` is not a real number, or `x` is not numeric.
+        If `f` is not callable, `h` is not a real number, `x` is not
+        numeric, or `f` returns something that is not real and numeric
+        (None, text, a complex number); the message names `f`.
 
     See Also
     --------
@@ -124,8 +128,12 @@ def derivative(f, x, h=None, method="central"):
     10^{-6}` for the central one (:math:`k = 2`), with an error near
     :math:`10^{-11}`. These are the default steps, scaled by :math:`|x|` when
     :math:`|x| > 1` so that :math:`x + h` differs from :math:`x` in the same
-    number of bits. ``numpy.gradient`` uses the same central formula, but on
-    samples you already have, with the grid spacing as step.
+    number of bits. The step used is the distance from :math:`x` to the
+    float that :math:`x + h` rounds to, so the denominator is the true
+    distance between the two points, and the difference of the values is
+    taken in halves, which cannot overflow. `f` gets a copy of the points.
+    ``numpy.gradient`` uses the same central formula, but on samples you
+    already have, with the grid spacing as step.
 
     Examples
     --------
@@ -149,13 +157,22 @@ def derivative(f, x, h=None, method="central"):
         raise ValueError(f"method must be one of {sorted(_STEP_EXPONENT)}, got {method!r}")
     x = as_array(x, "x")
     step = difference_step(x, h, _STEP_EXPONENT[method])
-    if method == "central":
-        slope = (_evaluate(f, x + step, "derivative") - _evaluate(f, x - step, "derivative")) / (2 * step)
-    elif method == "forward":
-        slope = (_evaluate(f, x + step, "derivative") - _evaluate(f, x, "derivative")) / step
-    else:
-        slope = (_evaluate(f, x, "derivative") - _evaluate(f, x - step, "derivative")) / step
-    return _result(slope, x)
+    # Halves of the values are exact, and their difference cannot overflow; the quotients are
+    # the textbook ones, rounding for rounding.
+    with np.errstate(over="ignore"):
+        if method == "central":
+            up, down = (
+                _evaluate(f, x + step, "derivative", "f(x + h)"),
+                _evaluate(f, x - step, "derivative", "f(x - h)"),
+            )
+            slope = (0.5 * up - 0.5 * down) / step
+        elif method == "forward":
+            up, at = _evaluate(f, x + step, "derivative", "f(x + h)"), _evaluate(f, x, "derivative", "f(x)")
+            slope = 2 * ((0.5 * up - 0.5 * at) / step)
+        else:
+            at, down = _evaluate(f, x, "derivative", "f(x)"), _evaluate(f, x - step, "derivative", "f(x - h)")
+            slope = 2 * ((0.5 * at - 0.5 * down) / step)
+    return _result(check_finite(slope, "derivative: the difference quotient"), x)
 
 
 @set_module("mlmath_ref.calculus")
@@ -185,10 +202,13 @@ def second_derivative(f, x, h=None):
     Raises
     ------
     ValueError
-        If `h` is zero, negative or not finite; if `x` holds NaN or infinity;
-        if `f` does not return one number per point.
+        If `h` is zero, negative or not finite, or too small to move `x`; if
+        `x` holds NaN or infinity; if :math:`x \pm h` or the quotient is
+        beyond float64's range; if `f` does not return one finite number
+        per point.
     TypeError
-        If `f` is not callable, `h` is not a real number, or `x` is not numeric.
+        If `f` is not callable, `h` is not a real number, `x` is not
+        numeric, or `f` returns something that is not real and numeric.
 
     See Also
     --------
@@ -203,7 +223,9 @@ def second_derivative(f, x, h=None):
     rounding error about :math:`4 \varepsilon |f(x)| / h^2`, so the best step is
     near :math:`\varepsilon^{1/4} \approx 10^{-4}`, with an error near
     :math:`10^{-8}`: second derivatives by differences are much less accurate
-    than first ones.
+    than first ones. The code divides by :math:`h` twice rather than by
+    :math:`h^2`, which overflows or underflows for steps far from 1 long
+    before the quotient does.
 
     Examples
     --------
@@ -221,12 +243,14 @@ def second_derivative(f, x, h=None):
     check_callable(f, "f", "second_derivative")
     x = as_array(x, "x")
     step = difference_step(x, h, 1 / 4)
-    values = (
-        _evaluate(f, x + step, "second_derivative")
-        - 2 * _evaluate(f, x, "second_derivative")
-        + _evaluate(f, x - step, "second_derivative")
-    ) / step**2
-    return _result(values, x)
+    up = _evaluate(f, x + step, "second_derivative", "f(x + h)")
+    at = _evaluate(f, x, "second_derivative", "f(x)")
+    down = _evaluate(f, x - step, "second_derivative", "f(x - h)")
+    # A quarter of the numerator is exact and cannot overflow; dividing by h twice, never by h**2,
+    # which overflows or underflows long before the quotient does.
+    with np.errstate(over="ignore"):
+        values = 4 * ((0.25 * up - 0.5 * at + 0.25 * down) / step / step)
+    return _result(check_finite(values, "second_derivative: the second difference quotient"), x)
 
 
 @set_module("mlmath_ref.calculus")
@@ -251,7 +275,7 @@ def tangent_line(f, x0, h=None):
     Returns
     -------
     callable
-        The function :math:`t \mapsto f(x_0) + f'(x_0)(t - x_0)`, vectorised over
+        The function :math:`t \mapsto f(x_0) + f'(x_0)(t - x_0)`, vectorized over
         `t`, with attributes ``.x0``, ``.value`` (:math:`f(x_0)`), ``.slope``
         (:math:`f'(x_0)`) and ``.intercept`` (its value at :math:`t = 0`).
 
@@ -259,9 +283,13 @@ def tangent_line(f, x0, h=None):
     ------
     ValueError
         If `x0` is not a single finite number, `h` is not positive and finite,
-        or `f` does not return one number.
+        `f` does not return one finite number, or the intercept is beyond
+        float64's range. The returned line raises the same errors as any
+        function of this package for a bad `t`, and a ValueError where its
+        value is beyond float64.
     TypeError
-        If `f` is not callable.
+        If `f` is not callable, or returns something that is not real and
+        numeric.
 
     See Also
     --------
@@ -275,6 +303,8 @@ def tangent_line(f, x0, h=None):
 
     The slope is the central difference of :func:`derivative`, so it carries
     that function's error, about :math:`10^{-10}` relative for smooth `f`.
+    The line is evaluated as :math:`2\,(f(x_0)/2 + m\,(t/2 - x_0/2))`, which
+    rounds exactly as the formula does but cannot overflow in :math:`t - x_0`.
 
     Examples
     --------
@@ -291,17 +321,28 @@ def tangent_line(f, x0, h=None):
     """
     check_callable(f, "f", "tangent_line")
     x0 = as_float(x0, "x0")
-    value = float(_evaluate(f, np.asarray(x0), "tangent_line"))
+    value = float(_evaluate(f, np.asarray(x0), "tangent_line", "f(x0)"))
     slope = derivative(f, x0, h=h)
 
     def line(t):
-        return value + slope * (np.asarray(t, dtype=np.float64) - x0)
+        # the values f(x0) + f'(x0) (t - x0), shaped like t; t is checked like every argument
+        t = as_array(t, "t", allow_empty=True)
+        return check_finite(_affine(value, slope, t, x0), "the tangent line's value at t")[()]
 
     line.x0 = x0
     line.value = value
     line.slope = slope
-    line.intercept = value - slope * x0
+    line.intercept = float(
+        check_finite(_affine(value, slope, 0.0, x0), "tangent_line: the intercept f(x0) - f'(x0) x0")
+    )
     return line
+
+
+def _affine(value, slope, t, x0):
+    # value + slope * (t - x0) in halves, which are exact: t - x0 cannot overflow, and the result
+    # overflows only when the true value does. Rounding for rounding the same as the plain formula.
+    with np.errstate(over="ignore", invalid="ignore"):
+        return 2 * (0.5 * value + slope * (0.5 * np.asarray(t) - 0.5 * x0))
 
 
 @set_module("mlmath_ref.calculus")
@@ -325,7 +366,7 @@ def taylor_polynomial(derivatives, x0):
     Returns
     -------
     callable
-        The polynomial :math:`p_n`, vectorised over its argument, with
+        The polynomial :math:`p_n`, vectorized over its argument, with
         attributes ``.coefficients`` (the :math:`f^{(k)}(x_0) / k!`, lowest
         degree first), ``.x0`` and ``.degree``.
 
@@ -333,7 +374,9 @@ def taylor_polynomial(derivatives, x0):
     ------
     ValueError
         If `derivatives` is not a non-empty 1-D array of finite numbers, or
-        `x0` is not a single finite number.
+        `x0` is not a single finite number. The returned polynomial checks
+        its argument the same way, and raises a ValueError where its value
+        is beyond float64.
     TypeError
         If `derivatives` or `x0` is not numeric.
 
@@ -350,7 +393,10 @@ def taylor_polynomial(derivatives, x0):
     :math:`x - x_0`, which is accurate near :math:`x_0`, where it is meant to
     be used. If :math:`f^{(n+1)}` is bounded by :math:`M` between :math:`x_0`
     and :math:`x`, the error is at most
-    :math:`M |x - x_0|^{n+1} / (n+1)!` (Lagrange's remainder).
+    :math:`M |x - x_0|^{n+1} / (n+1)!` (Lagrange's remainder). Each
+    coefficient :math:`f^{(k)}(x_0)/k!` is computed exactly and rounded once
+    (:math:`k!` is beyond float64 from :math:`k = 171`), so a polynomial of any
+    degree can be built.
 
     Examples
     --------
@@ -368,15 +414,21 @@ def taylor_polynomial(derivatives, x0):
     """
     derivatives = as_array(derivatives, "derivatives", ndim=1)
     x0 = as_float(x0, "x0")
-    factorials = np.array([math.factorial(k) for k in range(derivatives.size)], dtype=np.float64)
-    coefficients = derivatives / factorials
+    coefficients = np.empty(derivatives.size)
+    factorial = 1
+    for k, d in enumerate(derivatives.tolist()):
+        factorial *= max(k, 1)
+        coefficients[k] = float(Fraction(d) / factorial)  # exact, rounded once: 171! is beyond float64
 
     def polynomial(x):
-        dx = np.asarray(x, dtype=np.float64) - x0
-        value = np.zeros_like(dx) + coefficients[-1]
-        for c in coefficients[-2::-1]:  # Horner: ((c_n dx + c_{n-1}) dx + ...) dx + c_0
-            value = value * dx + c
-        return value
+        # the polynomial's values, shaped like x; x is checked like every argument
+        x = as_array(x, "x", allow_empty=True)
+        with np.errstate(over="ignore", invalid="ignore"):
+            dx = x - x0
+            value = np.zeros_like(dx) + coefficients[-1]
+            for c in coefficients[-2::-1]:  # Horner: ((c_n dx + c_{n-1}) dx + ...) dx + c_0
+                value = value * dx + c
+        return check_finite(value, "the Taylor polynomial's value at x")[()]
 
     polynomial.coefficients = coefficients
     polynomial.x0 = x0
@@ -417,10 +469,11 @@ def integrate(f, a, b, n=100, rule="simpson"):
     ValueError
         If :math:`a > b` (the message says the interval is given backwards),
         `a` or `b` is not finite, `n` is not positive, `n` is odd with
-        ``rule="simpson"``, `rule` is unknown, or `f` does not return one number
-        per node.
+        ``rule="simpson"``, `rule` is unknown, `f` does not return one finite
+        number per node, or the integral is beyond float64's range.
     TypeError
-        If `f` is not callable or `n` is not an integer.
+        If `f` is not callable, `n` is not an integer, or `f` returns
+        something that is not real and numeric.
 
     See Also
     --------
@@ -443,7 +496,11 @@ def integrate(f, a, b, n=100, rule="simpson"):
     and :math:`\tfrac{(b-a)\Delta x^4}{180} f^{(4)}` (at some point of the
     interval): doubling `n` divides the error by about 4, 4 and 16. The sums
     run in NumPy over all nodes at once; unlike ``scipy.integrate.quad`` the
-    nodes are fixed in advance and no error estimate is returned.
+    nodes are fixed in advance and no error estimate is returned. Where
+    :math:`b - a` or the sum overflows, or the strip width underflows, the
+    integral is computed as the width times a weighted mean of the values,
+    each scaled by a power of two, so that it is right whenever the integral
+    itself is within float64's range.
 
     Examples
     --------
@@ -472,18 +529,37 @@ def integrate(f, a, b, n=100, rule="simpson"):
         raise ValueError(f"interval given backwards: a={a} > b={b}; swap a and b and negate the result")
     if a == b:
         return 0.0
-    dx = (b - a) / n
     if rule == "midpoint":
-        nodes = a + (np.arange(n) + 0.5) * dx
+        offsets = np.arange(n) + 0.5
         weights = np.ones(n)
     else:
-        nodes = a + np.arange(n + 1) * dx
-        nodes[-1] = b
+        offsets = np.arange(n + 1, dtype=np.float64)
         if rule == "trapezoid":
             weights = np.ones(n + 1)
             weights[[0, -1]] = 0.5
         else:
             weights = np.where(np.arange(n + 1) % 2 == 1, 4.0, 2.0) / 3
             weights[[0, -1]] = 1 / 3
-    values = _evaluate(f, nodes, "integrate")
-    return float(dx * np.dot(weights, values))
+    with np.errstate(over="ignore"):
+        width = b - a
+    if math.isfinite(width):
+        dx = width / n
+        nodes = a + offsets * dx
+    else:  # b - a overflows (a < 0 < b, both huge): the halves are exact and their difference is not
+        dx = math.inf
+        width = 0.5 * b - 0.5 * a
+        nodes = 2 * (0.5 * a + offsets * (width / n))
+    if rule != "midpoint":
+        nodes[-1] = b
+    values = _evaluate(f, nodes, "integrate", "f(nodes)")
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = dx * np.dot(weights, values)
+    if math.isfinite(total) and dx >= _SMALLEST_NORMAL:
+        return float(total)
+    # The sum or the width overflowed, or the strip width dx underflowed: the integral is the
+    # width times a weighted mean of f (the weights / n add up to 1), each scaled by a power of two.
+    e_f = exponent_of(np.max(np.abs(values)))
+    mean = np.dot(weights / n, np.ldexp(values, -e_f))  # a mean of numbers below 1: cannot overflow
+    e_w = exponent_of(width)
+    halved = 0 if dx < math.inf else 1
+    return scale_back(np.ldexp(width, -e_w) * float(mean), e_f + e_w + halved, "integrate: the integral")

@@ -5,6 +5,8 @@ Concept pages: the Fundamentals chapter of the site.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from mlmath_ref._checks import (
@@ -12,9 +14,12 @@ from mlmath_ref._checks import (
     check_callable,
     check_integer,
     check_positive,
+    copy_argument,
     is_iterable,
     set_module,
+    show,
 )
+from mlmath_ref._numerics import scale_back
 
 __all__ = [
     "cartesian_product",
@@ -197,7 +202,9 @@ def image(f, domain):
     Raises
     ------
     TypeError
-        If `f` is not callable or `domain` is not iterable.
+        If `f` is not callable, `domain` is not iterable, or a value (an
+        output of `f`, or for ``is_injective`` an element of `domain`) is
+        not hashable; the message names it.
 
     See Also
     --------
@@ -225,7 +232,20 @@ def image(f, domain):
     TypeError: image: domain must be an iterable of elements (list, set, range...), got int
     """
     check_callable(f, "f", "image")
-    return {f(x) for x in _as_list(domain, "domain", "image")}
+    outputs = set()
+    for x in _as_list(domain, "domain", "image"):
+        y = f(x)
+        _check_hashable(y, f"f({show(x)})", "image: f must return hashable values (numbers, strings, tuples)")
+        outputs.add(y)
+    return outputs
+
+
+def _check_hashable(value, label, requirement):
+    # Sets need hashable elements; Python's own error ("unhashable type: 'list'") names no argument.
+    try:
+        hash(value)
+    except TypeError:
+        raise TypeError(f"{requirement}, but {label} is a {type(value).__name__}") from None
 
 
 @set_module("mlmath_ref.fundamentals")
@@ -252,7 +272,9 @@ def is_injective(f, domain):
     Raises
     ------
     TypeError
-        If `f` is not callable or `domain` is not iterable.
+        If `f` is not callable, `domain` is not iterable, or a value (an
+        output of `f`, or for ``is_injective`` an element of `domain`) is
+        not hashable; the message names it.
 
     See Also
     --------
@@ -284,8 +306,22 @@ def is_injective(f, domain):
     TypeError: is_injective: f must be callable, got str
     """
     check_callable(f, "f", "is_injective")
-    A = set(_as_list(domain, "domain", "is_injective"))
-    return len({f(x) for x in A}) == len(A)
+    items = _as_list(domain, "domain", "is_injective")
+    for position, x in enumerate(items):
+        _check_hashable(
+            x,
+            f"domain[{position}]",
+            "is_injective: the elements of domain must be hashable (numbers, strings, tuples)",
+        )
+    A = set(items)
+    outputs = set()
+    for x in A:
+        y = f(x)
+        _check_hashable(
+            y, f"f({show(x)})", "is_injective: f must return hashable values (numbers, strings, tuples)"
+        )
+        outputs.add(y)
+    return len(outputs) == len(A)
 
 
 @set_module("mlmath_ref.fundamentals")
@@ -380,7 +416,8 @@ def naive_sum(x):
     Raises
     ------
     ValueError
-        If `x` is not one-dimensional or holds NaN or infinite entries.
+        If `x` is not one-dimensional or holds NaN or infinite entries, or
+        if the sum is beyond float64's range.
     TypeError
         If `x` is not numeric.
 
@@ -395,6 +432,10 @@ def naive_sum(x):
 
     .. math:: |\hat{s} - s| \le (n - 1)\, u \sum_{i=1}^{n} |x_i| + O(u^2).
 
+    When a running sum overflows although the true sum does not (``[1e308,
+    1e308, -1e308]``), the loop is run again on :math:`x / 2^k` with
+    :math:`2^k \ge 2n`: dividing by a power of two is exact, so every
+    addition rounds exactly as before, and the result is multiplied back.
     ``np.sum`` does *not* run this loop: it adds in pairs (a tree), which
     makes the error grow like :math:`\log n` rather than :math:`n`.
 
@@ -412,10 +453,25 @@ def naive_sum(x):
     ...
     ValueError: x must be a vector (1-D), got an array of shape (1, 2)
     """
+    return _summed(_naive_loop, as_array(x, "x", ndim=1, allow_empty=True), "naive_sum: the sum of x")
+
+
+def _naive_loop(values):
     s = 0.0
-    for xi in as_array(x, "x", ndim=1, allow_empty=True).tolist():
+    for xi in values:
         s = s + xi
     return s
+
+
+def _summed(loop, x, what):
+    # Run the summation loop; if a running sum overflowed (every entry is finite, so that is the
+    # only way to an inf or a NaN), run it again on x / 2**k, which is exact and rounds the same way
+    # (k makes n entries below 2**(1023 - k) add up to less than 2**1023), and scale back.
+    total = loop(x.tolist())
+    if math.isfinite(total):
+        return total
+    k = math.ceil(math.log2(x.size)) + 1
+    return scale_back(loop(np.ldexp(x, -k).tolist()), k, what)
 
 
 @set_module("mlmath_ref.fundamentals")
@@ -442,7 +498,8 @@ def kahan_sum(x):
     Raises
     ------
     ValueError
-        If `x` is not one-dimensional or holds NaN or infinite entries.
+        If `x` is not one-dimensional or holds NaN or infinite entries, or
+        if the sum is beyond float64's range.
     TypeError
         If `x` is not numeric.
 
@@ -465,6 +522,7 @@ def kahan_sum(x):
 
     .. math:: |\hat{s} - s| \le \bigl(2u + O(n u^2)\bigr) \sum_{i=1}^{n} |x_i|.
 
+    A running sum that overflows is handled as in :func:`naive_sum`.
     Python's ``math.fsum`` goes further and returns the exactly rounded sum;
     the tests use it as the oracle.
 
@@ -480,9 +538,13 @@ def kahan_sum(x):
     ...
     TypeError: x must be numeric, got an array of dtype <U1 (list)
     """
+    return _summed(_kahan_loop, as_array(x, "x", ndim=1, allow_empty=True), "kahan_sum: the sum of x")
+
+
+def _kahan_loop(values):
     s = 0.0
     c = 0.0
-    for xi in as_array(x, "x", ndim=1, allow_empty=True).tolist():
+    for xi in values:
         y = xi - c
         t = s + y
         c = (t - s) - y
@@ -556,7 +618,9 @@ def logsumexp(z, axis=-1):
     if not -z.ndim <= axis < z.ndim:
         raise ValueError(f"axis {axis} is out of range for z with {z.ndim} dimension(s)")
     m = np.max(z, axis=axis, keepdims=True)
-    out = np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(z - m), axis=axis))
+    with np.errstate(over="ignore"):  # z - m below -1.8e308 is -inf, whose exp is the right 0
+        shifted = z - m
+    out = np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(shifted), axis=axis))
     return out[()]
 
 
@@ -581,7 +645,8 @@ def partial_sums(a):
     Raises
     ------
     ValueError
-        If `a` is not one-dimensional or holds NaN or infinite entries.
+        If `a` is not one-dimensional or holds NaN or infinite entries, or
+        if a partial sum is beyond float64's range.
     TypeError
         If `a` is not numeric.
 
@@ -616,9 +681,17 @@ def partial_sums(a):
     ValueError: a must be a vector (1-D), got an array of shape ()
     """
     a = as_array(a, "a", ndim=1, allow_empty=True)
-    s = np.empty_like(a)
+    s = _running_sums(a.tolist())
+    if np.all(np.isfinite(s)):
+        return s
+    k = math.ceil(math.log2(a.size)) + 1  # as in naive_sum: the same additions on a / 2**k, exact
+    return scale_back(_running_sums(np.ldexp(a, -k).tolist()), k, "partial_sums: a partial sum of a")
+
+
+def _running_sums(values):
+    s = np.empty(len(values))
     total = 0.0
-    for k, ak in enumerate(a.tolist()):
+    for k, ak in enumerate(values):
         total = total + ak
         s[k] = total
     return s
@@ -651,7 +724,8 @@ def iterate(f, x0, n):
     Raises
     ------
     TypeError
-        If `f` is not callable or `n` is not an integer.
+        If `f` is not callable, `n` is not an integer, or an iterate cannot
+        be copied.
     ValueError
         If `n` is negative.
 
@@ -668,7 +742,9 @@ def iterate(f, x0, n):
     iterates approach :math:`x^\ast` geometrically:
     :math:`x_k - x^\ast = r^k (x_0 - x^\ast)`. Gradient descent with step
     :math:`\eta` on :math:`(x - x^\ast)^2` is this map with
-    :math:`r = 1 - 2\eta`.
+    :math:`r = 1 - 2\eta`. Each call of `f` gets a copy of the last iterate,
+    so an update written in place (``x -= eta * g``) does not change the
+    iterates already in the list.
 
     Examples
     --------
@@ -687,8 +763,9 @@ def iterate(f, x0, n):
     check_callable(f, "f", "iterate")
     check_positive(n, "n", integer=True, allow_zero=True)
     xs = [x0]
-    for _ in range(n):
-        xs.append(f(xs[-1]))
+    for k in range(n):
+        # f gets a copy: an update written in place (x -= eta * g) must not change the iterates kept
+        xs.append(f(copy_argument(xs[-1], f"x_{k}")))
     return xs
 
 
@@ -720,7 +797,10 @@ def find_counterexample(claim, candidates):
     Raises
     ------
     TypeError
-        If `claim` is not callable or `candidates` is not iterable.
+        If `claim` is not callable, `candidates` is not iterable, or
+        `claim` returns something other than True or False (a claim that
+        forgot its ``return`` gives None, which would make every candidate
+        a counterexample).
 
     See Also
     --------
@@ -755,6 +835,15 @@ def find_counterexample(claim, candidates):
             f"got {type(candidates).__name__}"
         )
     for x in candidates:
-        if not bool(claim(x)):
+        verdict = claim(x)
+        if isinstance(verdict, np.ndarray) and verdict.shape == () and verdict.dtype == bool:
+            verdict = bool(verdict)
+        if not isinstance(verdict, (bool, np.bool_)):
+            # None (a claim that forgot to return) would make every candidate a counterexample
+            raise TypeError(
+                f"find_counterexample: claim must return True or False, but claim({show(x)}) "
+                f"returned {show(verdict)} ({type(verdict).__name__})"
+            )
+        if not verdict:
             return x
     return None

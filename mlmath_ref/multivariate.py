@@ -24,13 +24,14 @@ import numpy as np
 
 from mlmath_ref._checks import (
     as_array,
+    call_function,
     call_vector,
     check_callable,
     check_integer,
     check_same_shape,
     set_module,
 )
-from mlmath_ref._numerics import difference_step
+from mlmath_ref._numerics import check_finite, difference_step, exponent_of, scale_back
 
 __all__ = [
     "directional_derivative",
@@ -58,6 +59,8 @@ def _scalar(f, x):
 
     Raises
     ------
+    TypeError
+        If ``f(x)`` is not real and numeric (None, text, a complex number).
     ValueError
         If ``f(x)`` is not a single finite real number; the message names `f`.
 
@@ -72,7 +75,7 @@ def _scalar(f, x):
     >>> _scalar(np.sum, np.array([1.0, 2.0]))
     3.0
     """
-    y = as_array(f(x.copy()), "f(x)")
+    y = call_function(f, x, "f(x)")
     if y.ndim != 0:
         raise ValueError(
             f"f must return a scalar (one number), but f(x) has shape {y.shape}; "
@@ -122,6 +125,10 @@ def partial_derivative(f, x, i, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `i` is out of range, `h` is
         not positive and finite, or `f` does not return a single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -162,10 +169,12 @@ def partial_derivative(f, x, i, h=None):
     check_integer(i, "i")
     if not 0 <= i < x.size:
         raise ValueError(f"i must be a coordinate index in 0..{x.size - 1}, got {i}")
-    step = difference_step(x, h, 1 / 3)[i]
+    step = float(difference_step(x[i], h, 1 / 3))
     e_i = np.zeros_like(x)
     e_i[i] = step
-    return float((_scalar(f, x + e_i) - _scalar(f, x - e_i)) / (2 * step))
+    return _central(
+        _scalar(f, x + e_i), _scalar(f, x - e_i), step, "partial_derivative: the difference quotient"
+    )
 
 
 @set_module("mlmath_ref.multivariate")
@@ -199,6 +208,10 @@ def gradient(f, x, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `h` is not positive and
         finite, or `f` does not return a single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -242,7 +255,7 @@ def gradient(f, x, h=None):
     for i, step in enumerate(steps):
         e_i = np.zeros_like(x)
         e_i[i] = step
-        g[i] = (_scalar(f, x + e_i) - _scalar(f, x - e_i)) / (2 * step)
+        g[i] = _central(_scalar(f, x + e_i), _scalar(f, x - e_i), step, "gradient: a difference quotient")
     return g
 
 
@@ -268,7 +281,8 @@ def directional_derivative(f, x, v, h=None):
         distance. A zero `v` is allowed and gives 0.
     h : float, optional
         The step in :math:`t`. By default
-        :math:`\varepsilon^{1/3} \max(1, \max_i |x_i|) / \max_i |v_i|`, so
+        :math:`\varepsilon^{1/3} \max(1, \max_i |x_i|) / 2^e`, with
+        :math:`2^e` the power of two just above :math:`\max_i |v_i|`, so
         that the point moves by about :math:`\varepsilon^{1/3}` of its size.
 
     Returns
@@ -285,6 +299,10 @@ def directional_derivative(f, x, v, h=None):
         If `x` is not a finite non-empty vector, `v` does not have the shape
         of `x`, `h` is not positive and finite, or `f` does not return a
         single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -326,14 +344,36 @@ def directional_derivative(f, x, v, h=None):
     x = as_array(x, "x", ndim=1)
     v = as_array(v, "v", ndim=1)
     check_same_shape(x, v, "x", "v")
-    # by default t v moves x by about eps**(1/3) of its size: the step for max|x_i|, divided by max|v_i|
-    step = float(difference_step(np.max(np.abs(x)), h, 1 / 3))
     size = np.max(np.abs(v))
     if size == 0:
         _scalar(f, x)  # still check that f is a scalar function
         return 0.0
-    t = step if h is not None else step / size
-    return float((_scalar(f, x + t * v) - _scalar(f, x - t * v)) / (2 * t))
+    what = "directional_derivative: the difference quotient"
+    if h is not None:
+        step = float(difference_step(0.0, h, 1 / 3))  # checks h
+        return _central(_scalar(f, _moved(x, step * v, 1)), _scalar(f, _moved(x, step * v, -1)), step, what)
+    # Along u = v / 2**e, whose largest entry is in [1/2, 1): the step t u moves x by at most
+    # eps**(1/3) of its size, and D_v f = 2**e D_u f, however large or small v is.
+    e = exponent_of(size)
+    u = np.ldexp(v, -e)
+    step = float(difference_step(np.max(np.abs(x)), None, 1 / 3))
+    slope = _central(_scalar(f, _moved(x, step * u, 1)), _scalar(f, _moved(x, step * u, -1)), step, what)
+    return scale_back(slope, e, what)
+
+
+def _moved(x, d, sign, label="x + h v"):
+    # x + sign * d, refusing a point beyond the largest float
+    with np.errstate(over="ignore"):
+        y = x + sign * d
+    if not np.all(np.isfinite(y)):
+        raise ValueError(f"{label} overflows float64: the quotient would evaluate f beyond the largest float")
+    return y
+
+
+def _central(up, down, step, what):
+    # (up - down) / (2 step) by exact halves, so that the difference cannot overflow
+    with np.errstate(over="ignore"):
+        return float(check_finite((0.5 * up - 0.5 * down) / step, what))
 
 
 @set_module("mlmath_ref.multivariate")
@@ -370,6 +410,10 @@ def jacobian(f, x, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `h` is not positive and
         finite, or `f` does not return 1-D arrays of one length.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -418,8 +462,9 @@ def jacobian(f, x, h=None):
         plus = _vector(f, x + e_j, m)
         m = plus.shape[0]
         minus = _vector(f, x - e_j, m)
-        columns.append((plus - minus) / (2 * step))
-    return np.stack(columns, axis=1)
+        with np.errstate(over="ignore"):
+            columns.append((0.5 * plus - 0.5 * minus) / step)  # exact halves: no difference overflows
+    return check_finite(np.stack(columns, axis=1), "jacobian: a difference quotient")
 
 
 @set_module("mlmath_ref.multivariate")
@@ -455,6 +500,10 @@ def hessian(f, x, h=None):
     ValueError
         If `x` is not a finite non-empty vector, `h` is not positive and
         finite, or `f` does not return a single number.
+        Also if `h` is too small to move `x`, or a point or the estimate
+        is beyond float64's range. `f` always gets a copy of the point; a
+        value that is not real and numeric (None, text, a complex number)
+        raises a TypeError naming `f`.
 
     See Also
     --------
@@ -506,11 +555,19 @@ def hessian(f, x, h=None):
             d_j = np.zeros_like(x)
             d_i[i] = steps[i]
             d_j[j] = steps[j]
-            H[i, j] = (
-                _scalar(f, x + d_i + d_j)
-                - _scalar(f, x + d_i - d_j)
-                - _scalar(f, x - d_i + d_j)
-                + _scalar(f, x - d_i - d_j)
-            ) / (4 * steps[i] * steps[j])
+            label = "x + h_i e_i + h_j e_j"
+            pp, pm = _moved(x + d_i, d_j, 1, label), _moved(x + d_i, d_j, -1, label)
+            mp, mm = _moved(x - d_i, d_j, 1, label), _moved(x - d_i, d_j, -1, label)
+            with np.errstate(over="ignore"):  # exact quarters, and h_i h_j never formed: no overflow
+                H[i, j] = (
+                    (
+                        0.25 * _scalar(f, pp)
+                        - 0.25 * _scalar(f, pm)
+                        - 0.25 * _scalar(f, mp)
+                        + 0.25 * _scalar(f, mm)
+                    )
+                    / steps[i]
+                    / steps[j]
+                )
             H[j, i] = H[i, j]
-    return H
+    return check_finite(H, "hessian: a second difference quotient")

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 REGISTRY = DOCS / "_data" / "published_anchors.txt"
 REDIRECTS = DOCS / "_data" / "redirects.toml"
-SKIP = {"_build", "_data", "_ext", "_static", "_templates", "auto_examples", "api", "gen_modules"}
+SKIP = {"_build", "_data", "_ext", "_static", "_templates", "auto_examples", "api", "gen_modules", "coming"}
 CONCEPT_LABEL = re.compile(r"^\((concept-[a-z0-9-]+)\)=\s*$", re.M)
 PRF_BLOCK = re.compile(r"^(?::::+|```+)\{prf:\w+\}[^\n]*\n((?:[ \t]*:\w+:[^\n]*\n)*)", re.M)
 PRF_LABEL = re.compile(r"^[ \t]*:label:[ \t]*(\S+)", re.M)

@@ -1,7 +1,7 @@
 """Sphinx extension: collect the concept graph from the pages and check it at every build.
 
 While Sphinx reads the pages, this extension records each concept page's front matter
-(see ``concepts.py``) and each labelled ``{prf:definition}``; once every page is read it
+(see ``concepts.py``) and each labeled ``{prf:definition}``; once every page is read it
 checks the whole graph and fails the build, naming the page, on anything
 :func:`concepts.errors` finds. Chapters come from the registry ``docs/_data/chapters.toml``.
 
@@ -15,9 +15,10 @@ and the directives that show the whole graph:
 - ``{concept-glossary}``: every defined term, linked to its definition;
 - ``{chapter-toctree}``: a toctree of the chapters' index pages, from the registry.
 
-It also writes ``concept-graph.json`` into the HTML output, and sets up the two extensions
-that build on the graph: ``redirects`` (moved slugs and anchors) and ``renumbering`` (fast
-incremental builds).
+It also writes ``concept-graph.json`` into the HTML output, and sets up the extensions that
+build on the graph: ``redirects`` (moved slugs and anchors), ``renumbering`` (fast incremental
+builds), ``coming_notes`` (a note for each concept whose page is still to come) and
+``search_rank`` (the search ranks the concept a query names first).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from site_state import (
     chapter_registry,
     concept_key,
     definition_term,
-    is_labelled_definition,
+    is_labeled_definition,
     roadmap_graph,
     state_of,
 )
@@ -55,7 +56,8 @@ class ConceptGraphError(SphinxError):
 
 
 class DefinitionIndexTransform(SphinxTransform):
-    """Give each labelled definition a main entry in the general index (found first by search).
+    """Main entries in the general index (found first by search): every labeled definition,
+    and every keyword of a concept page's front matter (pointing at the page's title).
 
     A transform, so that the index entries exist before Sphinx collects them.
     """
@@ -64,12 +66,22 @@ class DefinitionIndexTransform(SphinxTransform):
 
     def apply(self):
         for node in list(self.document.findall(nodes.Element)):
-            if not is_labelled_definition(node):
+            if not is_labeled_definition(node):
                 continue
             term = definition_term(node)
             if term and node["label"] in node["ids"]:
                 index = addnodes.index(entries=[("single", term, node["label"], "main", None)])
                 node.parent.insert(node.parent.index(node), index)
+        concept = state_of(self.env).concepts.get(self.env.docname)
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if concept is not None and concept.keywords and section is not None and section["ids"]:
+            target = f"concept-{concept.slug}"
+            target = target if target in section["ids"] else section["ids"][0]
+            entries = [("single", word, target, "main", None) for word in concept.keywords]
+            title = section.next_node(nodes.title)
+            section.insert(
+                section.index(title) + 1 if title in section.children else 0, addnodes.index(entries=entries)
+            )
 
 
 class GraphDirective(SphinxDirective):
@@ -158,7 +170,7 @@ def _on_doctree_read(app, doctree):
     docname = app.env.docname
     found = []
     for node in list(doctree.findall(nodes.Element)):
-        if is_labelled_definition(node) and node["label"] in node["ids"]:
+        if is_labeled_definition(node) and node["label"] in node["ids"]:
             term = definition_term(node)
             if term:
                 found.append((term, node["label"]))
@@ -274,4 +286,6 @@ def setup(app):
     app.connect("build-finished", _on_build_finished)
     app.setup_extension("redirects")
     app.setup_extension("renumbering")
-    return {"version": "2", "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.setup_extension("coming_notes")
+    app.setup_extension("search_rank")
+    return {"version": "2", "env_version": 5, "parallel_read_safe": True, "parallel_write_safe": True}

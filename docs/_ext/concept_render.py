@@ -5,7 +5,8 @@ replaces them at write time (Sphinx's ``doctree-resolved``), when the whole grap
 
 - on every concept page, the "Before you start" / "Where this leads" box with the
   collapsible full path from zero, and the "Cite this page" box;
-- the roadmap figure, the list of chapters, the reading lists and the glossary.
+- the roadmap figure, the list of chapters, the reading lists and the glossary (every
+  defined term and every keyword of a concept page).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 import cite
+import concepts
 import reading_list
 import roadmap
 from docutils import nodes
@@ -227,22 +229,38 @@ def _reading_list_nodes(app, fromdoc, node):
     return out
 
 
+def glossary_entries(state, titles):
+    """[(term, docname, anchor, what it says)] of the glossary, in alphabetical order.
+
+    Every term a labeled definition defines ("defined on <page>"), and every keyword of a
+    concept page that is not already one of its defined terms ("see <page>", linked to the
+    page's title). `titles` maps docnames to page titles.
+    """
+    entries = []
+    for docname, found in state.definitions.items():
+        for term, label in found:
+            entries.append((term, docname, label, f"defined on {titles.get(docname, docname)}"))
+    for docname, concept in state.concepts.items():
+        defined = {concepts.keyword_key(term) for term, _ in state.definitions.get(docname, [])}
+        for word in concept.keywords:
+            if concepts.keyword_key(word) not in defined:
+                title = titles.get(docname, docname)
+                entries.append((word, docname, f"concept-{concept.slug}", f"see {title}"))
+    return sorted(entries, key=lambda e: (e[0].casefold(), e[0], e[1]))
+
+
 def _glossary_nodes(app, fromdoc):
     env = app.env
-    entries = []
-    for docname, found in state_of(env).definitions.items():
-        for term, label in found:
-            entries.append((term.casefold(), term, docname, label))
+    titles = {d: t.astext() for d, t in env.titles.items()}
     dl = nodes.definition_list(classes=["concept-glossary"])
-    for _, term, docname, label in sorted(entries):
+    for term, docname, anchor, text in glossary_entries(state_of(env), titles):
         item = nodes.definition_list_item()
         t = nodes.term()
         ref = nodes.reference("", "", internal=True, classes=["glossary-link"])
-        ref["refuri"] = uri(app, fromdoc, docname, label)
+        ref["refuri"] = uri(app, fromdoc, docname, anchor)
         ref += nodes.Text(term)
         t += ref
-        title = env.titles.get(docname)
-        d = nodes.definition("", nodes.paragraph(text=f"defined on {title.astext() if title else docname}"))
+        d = nodes.definition("", nodes.paragraph(text=text))
         item += [t, d]
         dl += item
     return [dl]

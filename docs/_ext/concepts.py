@@ -94,27 +94,27 @@ class ConceptGraph:
 
     def find_cycle(self):
         """Return one cycle as a list of slugs (first == last), or None."""
-        colour = dict.fromkeys(self.concepts, 0)  # 0 unvisited, 1 on stack, 2 done
+        color = dict.fromkeys(self.concepts, 0)  # 0 unvisited, 1 on stack, 2 done
         for root in sorted(self.concepts):
-            if colour[root]:
+            if color[root]:
                 continue
             stack = [(root, iter(self.concepts[root].prerequisites))]
             path = [root]
-            colour[root] = 1
+            color[root] = 1
             while stack:
                 node, children = stack[-1]
                 for child in children:
                     if child not in self.concepts:
                         continue
-                    if colour[child] == 1:
+                    if color[child] == 1:
                         return path[path.index(child) :] + [child]
-                    if colour[child] == 0:
-                        colour[child] = 1
+                    if color[child] == 0:
+                        color[child] = 1
                         path.append(child)
                         stack.append((child, iter(self.concepts[child].prerequisites)))
                         break
                 else:
-                    colour[node] = 2
+                    color[node] = 2
                     stack.pop()
                     path.pop()
         return None
@@ -209,7 +209,8 @@ def syllabus_chapters(concepts):
 def title_from_slug(slug):
     """A readable title for a concept that has no page yet ("kl-divergence" -> "KL divergence")."""
     upper = {"kl", "svd", "pca", "nll", "map", "psd", "1d"}
-    words = [w.upper() if w in upper else w for w in slug.split("-")]
+    names = {"newtons": "Newton's", "bayes": "Bayes'", "gaussian": "Gaussian"}
+    words = [w.upper() if w in upper else names.get(w, w) for w in slug.split("-")]
     words[0] = words[0][:1].upper() + words[0][1:]
     if len(words) > 1 and words[-1] == "nn":
         words[-1] = "in networks"
@@ -252,12 +253,12 @@ def merge_syllabus(pages, syllabus, stages):
     return graph
 
 
-def read_site(docs_dir, stages=None):
+def read_site(docs_dir, stages=None, syllabus_file=None):
     """The merged graph read from the sources alone (no Sphinx): pages, titles and syllabus.
 
     Used by the command-line tools. Titles are the pages' first ``# `` heading, with
     MyST markup removed; `stages` defaults to those of the chapter registry
-    (``docs/_data/chapters.toml``).
+    (``docs/_data/chapters.toml``), `syllabus_file` to ``docs/_data/SYLLABUS.md``.
     """
     docs_dir = Path(docs_dir)
     if stages is None:
@@ -275,7 +276,7 @@ def read_site(docs_dir, stages=None):
         heading = re.search(r"^# (.+?)\s*$", text, re.M)
         concept.title = plain_title(heading.group(1)) if heading else concept.slug
         pages.append(concept)
-    syllabus_file = docs_dir / "_data" / "SYLLABUS.md"
+    syllabus_file = Path(syllabus_file or docs_dir / "_data" / "SYLLABUS.md")
     syllabus = parse_syllabus(syllabus_file.read_text(encoding="utf-8")) if syllabus_file.exists() else []
     return merge_syllabus(pages, syllabus, stages)
 
@@ -355,6 +356,13 @@ def errors(concepts, stages):
             owner = claimed.setdefault(keyword_key(word), c)
             if owner is not c:
                 problems.append(f"{c.docname}: keyword {word!r} is claimed by {owner.docname} too")
+    named = {keyword_key(c.slug): c for c in concepts}
+    for key, c in claimed.items():
+        if key in named and named[key] is not c:
+            problems.append(
+                f"{c.docname}: keyword {key!r} is the name of the concept {named[key].slug!r} "
+                f"({named[key].docname}); a search for it must find that page"
+            )
     cycle = ConceptGraph.from_concepts(concepts, stages).find_cycle()
     if cycle:
         pages = ", ".join(by_slug[s].docname for s in cycle[:-1])

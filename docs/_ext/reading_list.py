@@ -9,8 +9,11 @@ printed, as plain text a team can paste into an onboarding document, by::
     nox -s path -- backpropagation softmax
 
 Both print the same list: numbered titles with the page's URL (from
-``--base-url``, else the ``MLMATH_BASEURL`` environment variable, else the
-site's default), marked with the site version (``mlmath_ref.__version__``).
+``--base-url``, else the ``MLMATH_BASEURL`` environment variable), marked with
+the site version (``mlmath_ref.__version__``). Without either, no host is
+invented: each page is given by its path from the site's root, and the list
+says so (on the site, ``cite-here.js`` turns those paths into the addresses
+the site is served from).
 The command needs nothing but Python: it reads the pages' front matter and
 docs/_data/SYLLABUS.md directly, without Sphinx.
 """
@@ -63,11 +66,14 @@ def summary(items):
     return text + (f", {coming} of them not written yet" if coming else "")
 
 
+RELATIVE_NOTE = "Paths are from the site's root (no base URL was given)."
+
+
 def as_text(graph, targets, base, version):
     """The reading list as plain text: header, summary, then one numbered line per page."""
     items = entries(graph, targets, base)
     width = len(str(len(items)))
-    lines = [header(graph, targets, version), summary(items), ""]
+    lines = [header(graph, targets, version), summary(items), *([] if base else [RELATIVE_NOTE]), ""]
     for i, title, url in items:
         lines.append(f"{i:>{width}}. {title} - {url or '(page coming)'}")
     return "\n".join(lines) + "\n"

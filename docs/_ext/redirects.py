@@ -60,9 +60,10 @@ def _on_build_finished(app, exc):
         rel = uri(app, old_doc, doc, anchor)
         out = Path(app.outdir, old_doc + ".html")
         out.parent.mkdir(parents=True, exist_ok=True)
+        canonical = f'<link rel="canonical" href="{escape(base + doc + ".html")}">' if base else ""
         out.write_text(
             '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
-            f'<title>Moved</title><link rel="canonical" href="{escape(base + doc + ".html")}">'
+            f"<title>Moved</title>{canonical}"
             f'<meta http-equiv="refresh" content="0; url={escape(rel)}">'
             f'</head><body><p>This page has moved to <a href="{escape(rel)}">{escape(rel)}</a>.</p>'
             "</body></html>\n",

@@ -14,7 +14,7 @@ onto more rows. Within a row, concepts are ordered by the mean position of their
 prerequisites so that edges stay short. Edges are light curves from a
 prerequisite's bottom to its dependent's top; hovering a concept darkens its own.
 
-Everything is drawn with CSS classes only (``docs/_static/mlmath.css`` colours
+Everything is drawn with CSS classes only (``docs/_static/mlmath.css`` colors
 them with the theme's variables), so the figure follows light and dark mode.
 """
 
@@ -142,11 +142,11 @@ def layout(graph, chapter_titles, only=None, width=WIDTH):
             for d in range(max(depth.values(), default=-1) + 1):
                 layer = [s for s in members[ch] if depth[s] == d]
 
-                def centre(s, _ch=ch):
+                def center(s, _ch=ch):
                     xs = [out.boxes[p].cx for p in graph.concepts[s].prerequisites if p in out.boxes]
                     return (sum(xs) / len(xs) if xs else math.inf, order[s])
 
-                layer.sort(key=centre)
+                layer.sort(key=center)
                 for start in range(0, len(layer), slots):
                     row = layer[start : start + slots]
                     used = len(row) * NODE_W + (len(row) - 1) * H_GAP

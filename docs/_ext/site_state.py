@@ -119,7 +119,7 @@ def roadmap_graph(env):
     return run.roadmap
 
 
-def is_labelled_definition(node):
+def is_labeled_definition(node):
     """True for a numbered ``{prf:definition}`` block with a ``:label:``."""
     return node.get("realtype") == "definition" and bool(node.get("label")) and not node.get("nonumber")
 

@@ -3,14 +3,14 @@ The derivative as a speed
 =========================
 
 A point moves along a line; its position at time :math:`t` is :math:`s(t)`.
-The derivative :math:`s'(t)` is its speed: how many metres per second the
+The derivative :math:`s'(t)` is its speed: how many meters per second the
 position changes at that instant. Concept page: :ref:`concept-derivative`.
 """
 
 # %%
 # Position of a braking car
 # -------------------------
-# :math:`s(t) = 20t - 2t^2` metres for :math:`0 \le t \le 5` seconds: it starts
+# :math:`s(t) = 20t - 2t^2` meters for :math:`0 \le t \le 5` seconds: it starts
 # at 20 m/s and brakes until it stops at :math:`t = 5`.
 import matplotlib.pyplot as plt
 import numpy as np

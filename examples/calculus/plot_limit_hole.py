@@ -33,7 +33,7 @@ delta = candidates[np.argmin(inside) - 1]  # last point before the graph leaves 
 # What to look at
 # ---------------
 # Left: the graph with an open circle at :math:`(0, 1)`, the band of height
-# :math:`2\epsilon` (grey) and the window of width :math:`2\delta` (orange).
+# :math:`2\epsilon` (gray) and the window of width :math:`2\delta` (orange).
 # Right: the distance :math:`|f(x) - 1|` shrinks like :math:`x^2/6` as :math:`x \to 0`.
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
 ax1.plot(x, f(x), color="C0", label=r"$f(x) = \sin(x)/x$")

@@ -49,17 +49,17 @@ left_top.plot(x, f(x), color="C0")
 left_bottom.plot(x, second_derivative(f, x), color="C4")
 left_bottom.axhline(0, color="0.6", linewidth=0.8)
 for xc, kind, c in zip(critical, kinds, curvatures, strict=True):
-    colour = "C2" if kind == "minimum" else "C3"
-    left_top.plot([xc], [f(xc)], "o", color=colour, markersize=7)
+    color = "C2" if kind == "minimum" else "C3"
+    left_top.plot([xc], [f(xc)], "o", color=color, markersize=7)
     left_top.annotate(
         kind,
         (xc, f(xc)),
         textcoords="offset points",
         xytext=(0, 8 if kind == "maximum" else -16),
         ha="center",
-        color=colour,
+        color=color,
     )
-    left_bottom.plot([xc], [c], "o", color=colour, markersize=7)
+    left_bottom.plot([xc], [c], "o", color=color, markersize=7)
 left_top.set(ylabel="$f(x)$", ylim=(-2.6, 2.8), title="Flat points of $f$")
 left_bottom.set(xlabel="$x$", ylabel="$f''(x)$")
 xg = np.linspace(-1.3, 1.3, 200)
@@ -73,12 +73,12 @@ plt.show()
 # Check
 # -----
 # The three points are flat, the second derivatives are 3, -2 and 6, and the
-# test's verdicts match the neighbouring values; x^3 has a flat point at 0 with
+# test's verdicts match the neighboring values; x^3 has a flat point at 0 with
 # values below it on the left and above it on the right.
 np.testing.assert_allclose(slopes, 0.0, atol=1e-9)
 np.testing.assert_allclose(curvatures, [3.0, -2.0, 6.0], atol=1e-6)
 assert kinds == ["minimum", "maximum", "minimum"]
 for xc, kind in zip(critical, kinds, strict=True):
-    neighbours = f(np.array([xc - 0.1, xc + 0.1]))
-    assert np.all(neighbours > f(xc)) if kind == "minimum" else np.all(neighbours < f(xc))
+    neighbors = f(np.array([xc - 0.1, xc + 0.1]))
+    assert np.all(neighbors > f(xc)) if kind == "minimum" else np.all(neighbors < f(xc))
 assert abs(second_derivative(g, 0.0)) < 1e-8 and g(-0.1) < g(0) < g(0.1)

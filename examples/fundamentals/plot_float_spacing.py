@@ -8,7 +8,7 @@ itself, so the *relative* rounding error stays near machine epsilon while the
 """
 
 # %%
-# Gaps between neighbouring floats
+# Gaps between neighboring floats
 # --------------------------------
 # ``np.spacing(x)`` is the distance from ``x`` to the next representable float.
 import matplotlib.pyplot as plt

@@ -48,7 +48,7 @@ plt.show()
 # ---------------------------------------------------
 # The partial sums :math:`s_k = \sum_{j=0}^{k-1} r^j` approach :math:`1/(1-r)`
 # when :math:`|r| < 1`, from below for positive :math:`r` and in a zigzag for
-# negative :math:`r`: the same two behaviours as the iterates above.
+# negative :math:`r`: the same two behaviors as the iterates above.
 fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
 kk = np.arange(1, 21)
 for r, color in ((0.5, "C0"), (-0.8, "C1")):

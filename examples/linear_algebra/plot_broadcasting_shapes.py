@@ -23,13 +23,13 @@ from mlmath_ref.linalg import broadcast_shape
 rng = np.random.default_rng(3)
 X = rng.normal(size=(4, 3))
 mu = X.mean(axis=0)  # shape (3,)
-centred = X - mu  # shape (4, 3): mu is stretched down the rows
+centered = X - mu  # shape (4, 3): mu is stretched down the rows
 y = rng.normal(size=4)  # shape (4,)
 y_hat = rng.normal(size=(4, 1))  # shape (4, 1), as a model with one output returns it
 residual = y - y_hat  # shape (4, 4): the classic bug
 
 
-def draw_array(ax, x0, shape, real, colour, label):
+def draw_array(ax, x0, shape, real, color, label):
     """Draw an array of `shape` as cells; cells outside `real` are stretched copies."""
     rows, cols = shape
     for i in range(rows):
@@ -40,9 +40,9 @@ def draw_array(ax, x0, shape, real, colour, label):
                     (x0 + j, -i - 1),
                     1,
                     1,
-                    facecolor=colour,
+                    facecolor=color,
                     alpha=0.85 if is_real else 0.22,
-                    edgecolor="black" if is_real else colour,
+                    edgecolor="black" if is_real else color,
                     linestyle="-" if is_real else "--",
                     linewidth=1.2,
                 )
@@ -69,8 +69,8 @@ x = draw_array(ax, 0, (4, 3), (4, 3), "C0", "X: (4, 3)")
 x = draw_sign(ax, x, "−")
 x = draw_array(ax, x, (4, 3), (1, 3), "C1", "mu: (3,) as (1, 3)")
 x = draw_sign(ax, x, "=")
-draw_array(ax, x, (4, 3), (4, 3), "C2", f"result: {centred.shape}")
-ax.set_title("intended: centre a batch, (4, 3) − (3,) → (4, 3)")
+draw_array(ax, x, (4, 3), (4, 3), "C2", f"result: {centered.shape}")
+ax.set_title("intended: center a batch, (4, 3) − (3,) → (4, 3)")
 
 ax = axes[1]
 x = draw_array(ax, 0, (4, 4), (1, 4), "C0", "y: (4,) as (1, 4)")
@@ -90,11 +90,11 @@ plt.show()
 # The shapes in the picture are the ones NumPy produces, ``broadcast_shape``
 # agrees with ``np.broadcast_shapes`` on these and other pairs, and incompatible
 # shapes are refused: a failure here fails the site build.
-assert centred.shape == broadcast_shape(X.shape, mu.shape) == (4, 3)
+assert centered.shape == broadcast_shape(X.shape, mu.shape) == (4, 3)
 assert residual.shape == broadcast_shape(y.shape, y_hat.shape) == (4, 4)
-np.testing.assert_allclose(centred, X - np.tile(mu, (4, 1)))
+np.testing.assert_allclose(centered, X - np.tile(mu, (4, 1)))
 np.testing.assert_allclose(residual[1, 2], y[2] - y_hat[1, 0])  # row i: prediction i; column j: target j
-np.testing.assert_allclose(centred.mean(axis=0), 0.0, atol=1e-12)
+np.testing.assert_allclose(centered.mean(axis=0), 0.0, atol=1e-12)
 pairs = [((4, 3), (3,)), ((4, 1), (4,)), ((5, 1, 3), (2, 1)), ((), (2, 2)), ((8, 1, 6, 1), (7, 1, 5))]
 for a, b in pairs:
     assert broadcast_shape(a, b) == np.broadcast_shapes(a, b)

@@ -28,11 +28,11 @@ S = np.array([[cosine_similarity(a, b) for b in E] for a in E])
 # "cat" and "dog". "car" is at a right angle to "cat": cosine similarity 0.
 # Right: the whole table of cosine similarities, 1 on the diagonal.
 fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(9.5, 4.4), layout="constrained")
-for e, word, colour in zip(E, words, ["C0", "C1", "C2", "C3"]):
+for e, word, color in zip(E, words, ["C0", "C1", "C2", "C3"]):
     ax_l.annotate(
-        "", xy=e, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.2, mutation_scale=18)
+        "", xy=e, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=color, lw=2.2, mutation_scale=18)
     )
-    ax_l.text(*(e + [0.08, 0.1]), word, color=colour, fontsize=12)
+    ax_l.text(*(e + [0.08, 0.1]), word, color=color, fontsize=12)
 theta = np.linspace(np.arctan2(E[0, 1], E[0, 0]), np.arctan2(E[3, 1], E[3, 0]), 50)
 ax_l.plot(0.6 * np.cos(theta), 0.6 * np.sin(theta), color="0.3", lw=1)
 ax_l.text(0.05, 0.75, r"$90^\circ$", fontsize=11)

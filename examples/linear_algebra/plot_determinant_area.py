@@ -36,7 +36,7 @@ def shoelace(corners):
 # %%
 # What to look at
 # ---------------
-# The grey square has area 1. Read each title: the area of the coloured
+# The gray square has area 1. Read each title: the area of the colored
 # parallelogram is the absolute value of the determinant. Follow the blue
 # (image of :math:`\mathbf{e}_1`) and orange (image of :math:`\mathbf{e}_2`)
 # edges: in the middle panel orange is clockwise from blue, the flip.
@@ -45,9 +45,9 @@ for ax, (name, A) in zip(axes, maps.items()):
     image = A @ square
     ax.fill(square[0], square[1], color="0.85", label="unit square, area 1")
     ax.fill(image[0], image[1], color="C2", alpha=0.35, label="image")
-    for j, colour in enumerate(["C0", "C1"]):
+    for j, color in enumerate(["C0", "C1"]):
         ax.annotate(
-            "", xy=A[:, j], xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2)
+            "", xy=A[:, j], xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=color, linewidth=2.2)
         )
     ax.text(A[0, 0], A[1, 0] - 0.35, r"$A\mathbf{e}_1$", color="C0", fontsize=11)
     ax.text(A[0, 1] - 0.3, A[1, 1] + 0.15, r"$A\mathbf{e}_2$", color="C1", fontsize=11)

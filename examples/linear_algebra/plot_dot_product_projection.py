@@ -44,9 +44,9 @@ scores = np.array([dot(q, k) for k in keys])
 fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(9.5, 4.6), layout="constrained")
 
 
-def arrow(ax, end, colour, start=(0, 0), lw=2.2):
+def arrow(ax, end, color, start=(0, 0), lw=2.2):
     ax.annotate(
-        "", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, mutation_scale=18)
+        "", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=color, lw=lw, mutation_scale=18)
     )
 
 
@@ -76,9 +76,9 @@ ax_l.legend(loc="lower right", fontsize=9)
 
 arrow(ax_r, q, "k", lw=3)
 ax_r.text(*(q + [0.05, -0.35]), r"query $\mathbf{q}$", fontsize=11)
-for k, score, colour in zip(keys, scores, ["C0", "C1", "C2", "C3"]):
-    arrow(ax_r, k, colour)
-    ax_r.text(*(k * 1.12 + [-0.3, 0.05]), f"score {score:g}", color=colour, fontsize=11)
+for k, score, color in zip(keys, scores, ["C0", "C1", "C2", "C3"]):
+    arrow(ax_r, k, color)
+    ax_r.text(*(k * 1.12 + [-0.3, 0.05]), f"score {score:g}", color=color, fontsize=11)
 ax_r.set(
     xlim=(-2.5, 3),
     ylim=(-2.5, 2.6),

@@ -40,7 +40,7 @@ iterates = np.array(iterates).T
 # %%
 # What to look at
 # ---------------
-# Left: grey arrows are unit vectors, blue arrows their images; each thin line
+# Left: gray arrows are unit vectors, blue arrows their images; each thin line
 # joins a vector to its image. Most images point in a new direction. The two
 # colored eigenvectors (and their negatives) land on their own dashed line.
 # Right: the power iterates (numbered) swing onto the eigenvector with the

@@ -23,21 +23,21 @@ v1 = np.array([3.0, 1.0])
 v2 = np.array([2.0, 2.0])
 V = np.column_stack([v1, v2])
 
-q1 = v1 / np.linalg.norm(v1)  # step 1: normalise
+q1 = v1 / np.linalg.norm(v1)  # step 1: normalize
 p = project(v2, q1)  # the shadow of v2 on the line of q1
 w2 = v2 - p  # step 2: subtract it ...
-q2 = w2 / np.linalg.norm(w2)  # ... and normalise what is left
+q2 = w2 / np.linalg.norm(w2)  # ... and normalize what is left
 Q = gram_schmidt(V)
 
 
-def arrow(ax, vec, colour, label, start=(0.0, 0.0), style="-|>", **kwargs):
+def arrow(ax, vec, color, label, start=(0.0, 0.0), style="-|>", **kwargs):
     """Draw `vec` as an arrow from `start`, with a label near its tip."""
     start = np.asarray(start)
     tip = start + vec
     ax.annotate(
-        "", xy=tip, xytext=start, arrowprops=dict(arrowstyle=style, color=colour, linewidth=2.2, **kwargs)
+        "", xy=tip, xytext=start, arrowprops=dict(arrowstyle=style, color=color, linewidth=2.2, **kwargs)
     )
-    ax.text(tip[0] + 0.08, tip[1] + 0.08, label, color=colour, fontsize=12)
+    ax.text(tip[0] + 0.08, tip[1] + 0.08, label, color=color, fontsize=12)
 
 
 # %%

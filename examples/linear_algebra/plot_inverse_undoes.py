@@ -37,9 +37,9 @@ panels = [
     (A @ house, "after $A$", "C1"),
     (A_inv @ (A @ house), "after $A$, then $A^{-1}$", "C2"),
 ]
-for ax, (points, title, colour) in zip(axes, panels):
-    ax.fill(points[0], points[1], color=colour, alpha=0.35)
-    ax.plot(points[0], points[1], color=colour, linewidth=2)
+for ax, (points, title, color) in zip(axes, panels):
+    ax.fill(points[0], points[1], color=color, alpha=0.35)
+    ax.plot(points[0], points[1], color=color, linewidth=2)
     ax.set_title(title)
 axes[2].plot(house[0], house[1], "k--", linewidth=1.2, label="start")
 axes[2].legend(loc="lower right", fontsize=9)

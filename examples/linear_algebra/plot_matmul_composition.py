@@ -39,10 +39,10 @@ stages = [
     (A @ (B @ flag), "after $B$, then $A$", "C2"),
 ]
 fig, axes = plt.subplots(1, 4, figsize=(12, 3.6), layout="constrained", sharex=True, sharey=True)
-for ax, (points, title, colour) in zip(axes[:3], stages):
+for ax, (points, title, color) in zip(axes[:3], stages):
     ax.fill(flag[0], flag[1], color="0.85", zorder=0)
-    ax.plot(points[0], points[1], color=colour, linewidth=2.5)
-    ax.plot(points[0, 2], points[1, 2], "o", color=colour)  # the top of the pole
+    ax.plot(points[0], points[1], color=color, linewidth=2.5)
+    ax.plot(points[0, 2], points[1, 2], "o", color=color)  # the top of the pole
     ax.set_title(title)
 one_go = AB @ flag
 axes[2].plot(one_go[0], one_go[1], "k--", linewidth=1.3, label="$AB$ in one go")

@@ -25,17 +25,17 @@ a1, a2 = A[:, 0], A[:, 1]
 Ax = matmul(A, x)
 
 
-def arrow(ax, start, vec, colour, label, **kwargs):
+def arrow(ax, start, vec, color, label, **kwargs):
     """Draw `vec` from `start` with a label at its middle."""
     start = np.asarray(start)
     ax.annotate(
         "",
         xy=start + vec,
         xytext=start,
-        arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2, **kwargs),
+        arrowprops=dict(arrowstyle="-|>", color=color, linewidth=2.2, **kwargs),
     )
     mid = start + vec / 2
-    ax.text(mid[0] + 0.08, mid[1] - 0.25, label, color=colour, fontsize=12)
+    ax.text(mid[0] + 0.08, mid[1] - 0.25, label, color=color, fontsize=12)
 
 
 # %%
@@ -51,8 +51,8 @@ ax = axes[0]
 ax.imshow(A, cmap="coolwarm", vmin=-2, vmax=2)
 for (i, j), value in np.ndenumerate(A):
     ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=14)
-for j, colour in enumerate(["C0", "C1"]):
-    ax.add_patch(plt.Rectangle((j - 0.45, -0.45), 0.9, 1.9, fill=False, edgecolor=colour, linewidth=3))
+for j, color in enumerate(["C0", "C1"]):
+    ax.add_patch(plt.Rectangle((j - 0.45, -0.45), 0.9, 1.9, fill=False, edgecolor=color, linewidth=3))
 ax.set_xticks([0, 1], [r"$\mathbf{a}_1$", r"$\mathbf{a}_2$"])
 ax.set_yticks([0, 1], ["row 1", "row 2"])
 ax.set_title("$A$ as a table: two columns")

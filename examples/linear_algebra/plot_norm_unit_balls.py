@@ -40,9 +40,9 @@ max_len = 1.0
 g_clipped = g * min(1.0, max_len / norm(g))
 
 fig, (ax_ball, ax_clip) = plt.subplots(1, 2, figsize=(9, 4.4), layout="constrained")
-for p, colour, label in norms:
-    ax_ball.fill(edges[p][:, 0], edges[p][:, 1], color=colour, alpha=0.12)
-    ax_ball.plot(edges[p][:, 0], edges[p][:, 1], color=colour, lw=2, label=label)
+for p, color, label in norms:
+    ax_ball.fill(edges[p][:, 0], edges[p][:, 1], color=color, alpha=0.12)
+    ax_ball.plot(edges[p][:, 0], edges[p][:, 1], color=color, lw=2, label=label)
 ax_ball.set(xlim=(-1.6, 1.6), ylim=(-1.6, 1.6), title="Unit balls")
 ax_ball.legend(loc="upper center", fontsize=9, ncols=1, bbox_to_anchor=(0.5, 1.0), framealpha=0.9)
 

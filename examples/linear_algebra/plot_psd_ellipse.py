@@ -37,12 +37,12 @@ circle = np.stack([np.cos(theta), np.sin(theta)])
 fig, (ax, ax_q) = plt.subplots(1, 2, figsize=(10, 4.5), layout="constrained")
 ax.plot(*circle, color="0.6", label="unit circle")
 ax.plot(*(S @ circle), color="C0", linewidth=2, label="image under $S$")
-for lam, q, colour in zip(eigenvalues, Q.T, ["C2", "C3"], strict=True):
+for lam, q, color in zip(eigenvalues, Q.T, ["C2", "C3"], strict=True):
     ax.quiver(
         0,
         0,
         *(lam * q),
-        color=colour,
+        color=color,
         angles="xy",
         scale_units="xy",
         scale=1,
@@ -90,8 +90,8 @@ steps = [
 fig, axes = plt.subplots(1, 4, figsize=(12, 3.6), layout="constrained")
 for ax, (title, M) in zip(axes, steps, strict=True):
     ax.plot(*(M @ circle), color="C0")
-    for q, colour in zip(Q.T, ["C2", "C3"], strict=True):
-        ax.quiver(0, 0, *(M @ q), color=colour, angles="xy", scale_units="xy", scale=1, width=0.015)
+    for q, color in zip(Q.T, ["C2", "C3"], strict=True):
+        ax.quiver(0, 0, *(M @ q), color=color, angles="xy", scale_units="xy", scale=1, width=0.015)
     ax.plot(*(M @ x_marked), "o", color="k")
     ax.set(xlim=(-3.3, 3.3), ylim=(-3.3, 3.3), aspect="equal", title=title, xlabel="$x_1$")
     ax.title.set_fontsize(10)

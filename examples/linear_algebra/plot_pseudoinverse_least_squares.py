@@ -39,7 +39,7 @@ line = x_min[:, None] + np.outer([2.0, -1.0], s)  # x_min plus multiples of a di
 # What to look at
 # ---------------
 # Left: no line passes through all the points; :math:`X^{+}\mathbf{y}` gives
-# the line whose vertical misses (grey) have the smallest sum of squares.
+# the line whose vertical misses (gray) have the smallest sum of squares.
 # Right: :math:`A^{+}\mathbf{b}` picks the solution closest to the origin,
 # where the line's perpendicular through the origin meets it.
 fig, (ax, ax_min) = plt.subplots(1, 2, figsize=(10, 4.5), layout="constrained")

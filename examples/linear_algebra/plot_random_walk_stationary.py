@@ -2,7 +2,7 @@ r"""
 A random walk on a graph settles to its stationary vector
 =========================================================
 
-A walker moves along the edges of a small graph, choosing a neighbour at
+A walker moves along the edges of a small graph, choosing a neighbor at
 random. Whatever node it starts from, the probabilities of where it is converge
 to one vector :math:`\boldsymbol{\pi}` with :math:`P\boldsymbol{\pi} = \boldsymbol{\pi}`,
 the idea behind PageRank. Concept page: :ref:`concept-matrices-graphs`.

@@ -27,7 +27,7 @@ null_direction = np.array([2.0, -1.0])  # A sends this whole line to 0
 # What to look at
 # ---------------
 # Left: the input grid, colored by position. Right: every image lands on the
-# dashed line spanned by the columns of :math:`A`; points along the grey line on
+# dashed line spanned by the columns of :math:`A`; points along the gray line on
 # the left (the direction :math:`(2, -1)`) all land on the origin.
 color = points[0] + 2 * points[1]  # constant along the lines that collapse to one point
 fig, (ax_in, ax_out) = plt.subplots(1, 2, figsize=(9, 4.9), layout="constrained")

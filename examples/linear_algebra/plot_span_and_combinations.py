@@ -40,9 +40,9 @@ for k in steps:
     ends_b = np.array([linear_combination([a, k], V) for a in (-3, 3)])
     ax.plot(ends_a[:, 0], ends_a[:, 1], color="C0", alpha=0.25, lw=1)
     ax.plot(ends_b[:, 0], ends_b[:, 1], color="C1", alpha=0.25, lw=1)
-for start, end, colour in [((0, 0), v, "C0"), (v, 2 * v, "C0"), (2 * v, target, "C1")]:
+for start, end, color in [((0, 0), v, "C0"), (v, 2 * v, "C0"), (2 * v, target, "C1")]:
     ax.annotate(
-        "", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, mutation_scale=18)
+        "", xy=end, xytext=start, arrowprops=dict(arrowstyle="-|>", color=color, lw=2.5, mutation_scale=18)
     )
 ax.plot(*target, "o", color="C3", markersize=9, zorder=3)
 ax.text(*(target + [0.15, 0.1]), r"$2\mathbf{v} + 1.5\mathbf{w} = (3.25, 2.5)$", color="C3", fontsize=11)
@@ -79,14 +79,14 @@ for ax, P, second, name, title in [
     (axes[1], points_dep, u, r"\mathbf{u}", "Dependent: the span is a line"),
 ]:
     ax.plot(P[:, 0], P[:, 1], ".", color="0.55", markersize=4, label="random combinations")
-    for vec, lab, colour in [(v, r"\mathbf{v}", "C0"), (second, name, "C1")]:
+    for vec, lab, color in [(v, r"\mathbf{v}", "C0"), (second, name, "C1")]:
         ax.annotate(
             "",
             xy=vec,
             xytext=(0, 0),
-            arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5, mutation_scale=18),
+            arrowprops=dict(arrowstyle="-|>", color=color, lw=2.5, mutation_scale=18),
         )
-        ax.text(*(vec * 1.15 + [0, 0.15]), f"${lab}$", color=colour, fontsize=14)
+        ax.text(*(vec * 1.15 + [0, 0.15]), f"${lab}$", color=color, fontsize=14)
     ax.axhline(0, color="0.6", linewidth=0.8)
     ax.axvline(0, color="0.6", linewidth=0.8)
     ax.set(xlim=(-5, 5), ylim=(-3, 3), aspect="equal", xlabel="$x_1$", title=title)

@@ -30,7 +30,7 @@ V = Vt.T
 # Four panels, one per step
 # -------------------------
 # Follow the two right singular vectors :math:`\mathbf{v}_1, \mathbf{v}_2`
-# (coloured): :math:`V^\top` turns them onto the axes, :math:`\Sigma` stretches
+# (colored): :math:`V^\top` turns them onto the axes, :math:`\Sigma` stretches
 # them to lengths :math:`\sigma_1, \sigma_2`, and :math:`U` turns them onto
 # :math:`\sigma_1\mathbf{u}_1, \sigma_2\mathbf{u}_2`, the axes of the ellipse.
 # The first two panels are drawn at a larger zoom: a rotation keeps lengths.
@@ -44,8 +44,8 @@ steps = [
 fig, axes = plt.subplots(1, 4, figsize=(12, 3.6), layout="constrained")
 for ax, (title, M) in zip(axes, steps, strict=True):
     ax.plot(*(M @ circle), color="C0")
-    for j, colour in enumerate(["C3", "C2"]):
-        ax.quiver(0, 0, *(M @ V[:, j]), color=colour, angles="xy", scale_units="xy", scale=1, width=0.015)
+    for j, color in enumerate(["C3", "C2"]):
+        ax.quiver(0, 0, *(M @ V[:, j]), color=color, angles="xy", scale_units="xy", scale=1, width=0.015)
     lim = 1.6 if M is Vt or M is steps[0][1] else 7.5
     ax.set(xlim=(-lim, lim), ylim=(-lim, lim), aspect="equal", title=title, xlabel="$x_1$")
     ax.title.set_fontsize(10)

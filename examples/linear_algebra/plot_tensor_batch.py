@@ -69,8 +69,8 @@ channel_mean = batch.mean(axis=(0, 2, 3)).reshape(C, 1, 1)
 assert broadcast_shape(batch.shape, channel_mean.shape) == (4, 3, 8, 8)
 assert (batch - channel_mean).shape == batch.shape
 pixels = batch.reshape(N, C, H * W)  # each image as a 3 x 64 matrix
-mix = np.array([[0.299, 0.587, 0.114]])  # RGB to grey, a 1 x 3 matrix
-grey = mix @ pixels  # batched: (1, 3) @ (4, 3, 64) -> (4, 1, 64)
-assert grey.shape == (4, 1, 64)
+mix = np.array([[0.299, 0.587, 0.114]])  # RGB to gray, a 1 x 3 matrix
+gray = mix @ pixels  # batched: (1, 3) @ (4, 3, 64) -> (4, 1, 64)
+assert gray.shape == (4, 1, 64)
 for n in range(N):
-    np.testing.assert_allclose(grey[n], matmul(mix, pixels[n]))
+    np.testing.assert_allclose(gray[n], matmul(mix, pixels[n]))

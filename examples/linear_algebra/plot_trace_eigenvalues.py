@@ -25,7 +25,7 @@ eigenvalues, Q = eig_symmetric(C)
 # %%
 # What to look at
 # ---------------
-# Left: the cloud with the feature axes (grey) and the principal axes
+# Left: the cloud with the feature axes (gray) and the principal axes
 # (colored, along the eigenvectors of :math:`C`). Right: the variance split
 # two ways, per feature (the diagonal of :math:`C`) and per principal axis
 # (the eigenvalues). The pieces differ, the two towers have the same height.

@@ -31,7 +31,7 @@ right = np.array([dot(x, At @ y) for x, y in zip(xs, ys)])  # <x, A^T y>
 
 
 def show_matrix(ax, M, title):
-    """Draw a small matrix as coloured cells with its entries written in."""
+    """Draw a small matrix as colored cells with its entries written in."""
     ax.imshow(M, cmap="coolwarm", vmin=-3.5, vmax=3.5)
     for (i, j), value in np.ndenumerate(M):
         ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=13)

@@ -42,12 +42,12 @@ def draw_grid(ax, transform, title):
     for line in vertical_lines + horizontal_lines:
         img = transform(line)
         ax.plot(img[0], img[1], color="0.75", linewidth=0.9)
-    for vec, colour, name, where in [
+    for vec, color, name, where in [
         (e1, "C0", r"\mathbf{e}_1", "left"),
         (e2, "C1", r"\mathbf{e}_2", "right"),
     ]:
         img = transform(vec[:, None])[:, 0]
-        ax.annotate("", xy=img, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2.2))
+        ax.annotate("", xy=img, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=color, linewidth=2.2))
         label = f"${name}$" if transform is identity else f"image of ${name}$"
         ax.annotate(
             label,
@@ -55,7 +55,7 @@ def draw_grid(ax, transform, title):
             xytext=(6 if where == "left" else -6, 6),
             textcoords="offset points",
             ha=where,
-            color=colour,
+            color=color,
             fontsize=11,
             bbox=dict(facecolor="white", edgecolor="none", alpha=0.8, pad=1),
         )

@@ -31,7 +31,7 @@ data = rng.normal(loc=[1.5, 1.0], scale=[0.9, 0.6], size=(60, 2))
 # ------------------------------
 # On the left each vector is an arrow from the origin; on the right the same
 # three vectors are only their tips, among sixty other samples. Look at the
-# grey dashed lines: the entries of :math:`\mathbf{x} = (3, 1)` are how far the
+# gray dashed lines: the entries of :math:`\mathbf{x} = (3, 1)` are how far the
 # tip is along each axis.
 fig, (ax_arrow, ax_point) = plt.subplots(1, 2, figsize=(9, 4.2), layout="constrained")
 for v, name, color in [(x, r"\mathbf{x}", "C0"), (y, r"\mathbf{y}", "C1"), (z, r"\mathbf{z}", "C2")]:
@@ -88,7 +88,7 @@ def on_M(point):
 # What to look at
 # ---------------
 # Left: addition, tip to tail; both orders reach the same corner. Middle:
-# every multiple of :math:`\mathbf{v}` stays on the grey line through the
+# every multiple of :math:`\mathbf{v}` stays on the gray line through the
 # origin. Right: on :math:`L` the sum :math:`\mathbf{p} + \mathbf{q}` (red dot)
 # lands on :math:`L` again; on :math:`M` the sum of two of its points (red
 # cross) falls off :math:`M`, which is why :math:`M` is not a subspace.

@@ -34,7 +34,7 @@ alpha_g = np.arctan2(g[1], g[0])
 # What to look at
 # ---------------
 # Left: the contours around the point, the gradient (red) and a few unit
-# directions, coloured by their slope. Right: the slope as a function of the
+# directions, colored by their slope. Right: the slope as a function of the
 # direction angle, a cosine wave whose peak, :math:`\lVert \nabla f \rVert`,
 # sits exactly at the gradient's angle; it is zero along the contour
 # (perpendicular to the gradient) and most negative straight downhill.
@@ -44,8 +44,8 @@ X1, X2 = np.meshgrid(grid, grid - 1.0)
 ax0.contour(X1, X2, f(np.array([X1, X2])), levels=12, colors="0.6", linewidths=0.8)
 for a in np.linspace(-np.pi, np.pi, 12, endpoint=False):
     u = np.array([np.cos(a), np.sin(a)])
-    colour = plt.cm.coolwarm(0.5 + 0.5 * (g @ u) / np.linalg.norm(g))
-    ax0.annotate("", p + 0.8 * u, p, arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5})
+    color = plt.cm.coolwarm(0.5 + 0.5 * (g @ u) / np.linalg.norm(g))
+    ax0.annotate("", p + 0.8 * u, p, arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5})
 ax0.annotate("", p + 0.2 * g, p, arrowprops={"arrowstyle": "->", "color": "C3", "lw": 3})
 ax0.text(*(p + 0.2 * g + [0.05, 0]), r"$\nabla f$", color="C3", fontsize=13)
 ax0.set(xlabel="$x_1$", ylabel="$x_2$", title="Unit directions at one point", aspect="equal")

@@ -43,9 +43,9 @@ ax3d.plot_surface(X1, X2, F, cmap="coolwarm", linewidth=0, alpha=0.9)
 ax3d.set(xlabel="$x_1$", ylabel="$x_2$", zlabel="$f$", title="Surface")
 ax = fig.add_subplot(1, 2, 2)
 cs = ax.contour(X1, X2, F, levels=np.linspace(-2, 2, 17), cmap="coolwarm")
-for lam, v, colour in zip(eigenvalues, eigenvectors.T, ["C4", "C3"]):
+for lam, v, color in zip(eigenvalues, eigenvectors.T, ["C4", "C3"]):
     ax.plot(
-        *np.outer([-1.4, 1.4], v).T, color=colour, linewidth=2.5, label=f"eigenvector, $\\lambda$ = {lam:.2f}"
+        *np.outer([-1.4, 1.4], v).T, color=color, linewidth=2.5, label=f"eigenvector, $\\lambda$ = {lam:.2f}"
     )
 ax.plot(0, 0, "ko")
 ax.set(xlabel="$x_1$", ylabel="$x_2$", title="Contours and Hessian eigenvectors", aspect="equal")

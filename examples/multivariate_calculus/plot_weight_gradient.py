@@ -42,7 +42,7 @@ outer = np.outer(delta, x)
 # The first two panels are the same picture: a :math:`4 \times 6` grid of
 # numbers with the shape of :math:`W`, whose rows are scaled copies of
 # :math:`\mathbf{x}^\top` (each row by one entry of :math:`\boldsymbol{\delta}`).
-# The third panel, their difference, is blank at this colour scale.
+# The third panel, their difference, is blank at this color scale.
 fig, axes = plt.subplots(1, 3, figsize=(12, 3.4), layout="constrained")
 vmax = np.abs(outer).max()
 panels = [

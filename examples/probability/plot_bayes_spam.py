@@ -85,16 +85,20 @@ plt.show()
 # %%
 # Check
 # -----
-# The posteriors in the titles (0.97 and 0.23), the numbers on the bars, the
+# The word's rates (60% of spam, 2% of other mail), the posteriors in the
+# titles (0.97 and 0.23), the numbers on the bars, the
 # ordering of the product
 # bars in the 1% inbox, the posterior above the prior everywhere (the word is
-# evidence for spam), and the crossing of one half at a prior of 1/31.
+# evidence for spam), the range of priors (1 in 10,000 to 0.9), and the
+# crossing of one half at a prior of 1/31.
+assert [round(100 * v) for v in likelihood] == [60, 2]
 balanced, rare = posteriors["half the mail is spam"], posteriors["1% of the mail is spam"]
 assert f"{balanced[0]:.2f}" == "0.97" and f"{rare[0]:.2f}" == "0.23"
 np.testing.assert_allclose(rare[0], 0.006 / (0.006 + 0.0198))
 product = priors["1% of the mail is spam"] * likelihood
 assert product[0] < product[1] and rare[0] < 0.5 < balanced[0]
 assert np.all(curve > grid)
+assert np.isclose(grid[0], 0.0001) and np.isclose(grid[-1], 0.9)
 printed = {
     name: [f"{v:.3g}" for v in np.concatenate([p, p * likelihood, posteriors[name]])]
     for name, p in priors.items()

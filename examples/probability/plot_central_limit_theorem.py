@@ -83,9 +83,10 @@ plt.show()
 # error); their sample skewness is close to its exact value
 # :math:`2/\sqrt{n}`, which goes to 0; the largest difference between a
 # histogram bar and the density shrinks with :math:`n`, to under 0.05 at
-# :math:`n = 32`; the gap shrinks at every doubling of :math:`n`, from 0.16 to
-# under 0.01, with a fitted slope of :math:`-1/2` within 0.05; and the sampled
-# sums agree with the exact distribution function.
+# :math:`n = 32`; the gap shrinks at every doubling of :math:`n`, from 0.16 at
+# :math:`n = 1` to under 0.01 at :math:`n = 256`, with a fitted slope of
+# :math:`-1/2` within 0.05; and the sampled sums agree with the exact
+# distribution function.
 for n in shown:
     x = standardized[n]
     assert abs(x.mean()) < 4 / np.sqrt(samples) and abs(x.std() - 1) < 0.05
@@ -98,5 +99,6 @@ for n in shown:
     heights, edges = np.histogram(standardized[n], bins=np.linspace(-4, 6, 61), density=True)
     bar_gaps.append(np.max(np.abs(heights - standard.pdf((edges[:-1] + edges[1:]) / 2))))
 assert np.all(np.diff(bar_gaps) < 0) and bar_gaps[-1] < 0.05, bar_gaps
+assert all_n[0] == 1 and all_n[-1] == 256
 assert np.all(np.diff(gap) < 0) and round(gap[0], 2) == 0.16 and gap[-1] < 0.01
 assert abs(slope + 0.5) < 0.05, slope

@@ -67,7 +67,8 @@ plt.show()
 # The curve's largest value is exactly 1 bit, at :math:`p = 1/2`; it is
 # symmetric, zero at both ends, and rises then falls; the marked values are
 # 1, 0.469 and 0.081 bits; and the four predictions' entropies are 2 bits,
-# then strictly smaller, down to exactly 0.
+# then strictly smaller (1.47 and 0.58 bits, as the legend shows), down to
+# exactly 0.
 assert coin_bits.max() == 1.0 and p_grid[np.argmax(coin_bits)] == 0.5
 np.testing.assert_allclose(coin_bits, coin_bits[::-1], atol=1e-12)
 assert coin_bits[0] == 0.0 and coin_bits[-1] == 0.0
@@ -76,3 +77,4 @@ assert np.all(np.diff(coin_bits[: half + 1]) > 0) and np.all(np.diff(coin_bits[h
 assert [round(entropy([p, 1 - p], base=2), 3) for p in marked] == [1.0, 0.469, 0.081]
 bits = list(prediction_bits.values())
 assert bits[0] == 2.0 and bits[-1] == 0.0 and np.all(np.diff(bits) < 0)
+assert [f"{b:.2f}" for b in bits] == ["2.00", "1.47", "0.58", "0.00"]

@@ -20,7 +20,8 @@ import numpy as np
 
 from mlmath_ref.probability import conditional, marginal
 
-joint = np.array([[0.24, 0.06], [0.04, 0.66]])  # [S, not S] x [F, not F]
+counts = np.array([[24, 6], [4, 66]])  # emails: [S, not S] x [F, not F]
+joint = counts / counts.sum()
 p_spam = marginal(joint, 0)  # P(S), P(not S)
 p_flag = marginal(joint, 1)  # P(F), P(not F)
 spam_given_flag = [conditional(joint, 1, j)[0] for j in range(2)]  # P(S | F), P(S | not F)
@@ -89,9 +90,11 @@ plt.show()
 # %%
 # Check
 # -----
-# The titles, the tile areas (the same joint probabilities in both panels),
-# the multiplication rule, and the point of the picture: the two conditional
-# probabilities differ.
+# The 100 emails, the titles, the tile areas (the same joint probabilities in
+# both panels), the multiplication rule, and the point of the picture: the two
+# conditional probabilities differ.
+assert counts.sum() == 100
+np.testing.assert_allclose(joint, [[0.24, 0.06], [0.04, 0.66]])
 assert f"{spam_given_flag[0]:.2f}" == "0.86" and f"{flag_given_spam[0]:.2f}" == "0.80"
 np.testing.assert_allclose(p_flag, [0.28, 0.72])
 np.testing.assert_allclose(p_spam, [0.30, 0.70])

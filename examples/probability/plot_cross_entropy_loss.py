@@ -80,10 +80,17 @@ plt.show()
 # the way to :math:`t = 1`; the smoothed loss has its minimum at
 # :math:`1 - \varepsilon + \varepsilon/3 \approx 0.933` (to the grid's
 # resolution), where it equals the label's entropy, and is above the entropy
-# everywhere else (cross-entropy is never below entropy).
+# everywhere else (cross-entropy is never below entropy). The numbers of the
+# legend: the curve starts near 4.6 at :math:`t = 0.01`, the marked points sit
+# at :math:`t` = 0.05, 0.33 and 0.90 with losses 3.00, 1.10 and 0.11, and the
+# entropy of the smoothed label is 0.291 nats.
 losses = {name: cross_entropy(one_hot, prediction(t)) for name, t in marked.items()}
 np.testing.assert_allclose(list(losses.values()), -np.log(list(marked.values())), rtol=1e-12)
 assert round(losses["confident and wrong"] / losses["confident and right"]) == 28
+assert [f"{t:.2f}" for t in marked.values()] == ["0.05", "0.33", "0.90"]
+assert [f"{v:.2f}" for v in losses.values()] == ["3.00", "1.10", "0.11"]
+assert round(loss_one_hot[0], 1) == 4.6
+assert f"{entropy(smoothed):.3f}" == "0.291" and f"{loss_smoothed.min():.3f}" == "0.291"
 assert np.all(np.diff(loss_one_hot) < 0)
 assert abs(best - (1 - eps + eps / K)) < 2 * (t_grid[1] - t_grid[0])
 np.testing.assert_allclose(cross_entropy(smoothed, smoothed), entropy(smoothed), rtol=1e-12)

@@ -81,10 +81,12 @@ plt.show()
 # %%
 # Check
 # -----
-# The counts of cells per value (1, 2, ..., 6, ..., 2, 1), the longest
+# The sums from 2 (bottom-left cell) to 12 (top-right cell), the counts of
+# cells per value (1, 2, ..., 6, ..., 2, 1), the longest
 # diagonal at 7, probabilities that sum to 1, and simulated shares within
 # 0.01 of the probabilities (three standard errors are at most 0.011).
 assert len(omega) == 36
+assert X((1, 1)) == values[0] == 2 and X((6, 6)) == values[-1] == 12
 assert list(np.round(pmf * 36).astype(int)) == [1, 2, 3, 4, 5, 6, 5, 4, 3, 2, 1]
 assert values[np.argmax(pmf)] == 7 and np.isclose(pmf.max(), 1 / 6)
 assert np.isclose(pmf.sum(), 1.0)

@@ -87,14 +87,17 @@ plt.show()
 # %%
 # Check
 # -----
-# The probabilities in the left title, the inclusion-exclusion rule and the
-# complement rule on these events, the cell counts of each color (24, 6, 4 and
-# 66), and the share of the 2,000 dots (0.787) within
+# The 100 cells, the probabilities in the left title, the inclusion-exclusion
+# rule (0.34, where adding without the overlap would give 0.58) and the
+# complement rule on these events, the cell counts of each color (24 of the 30
+# spam cells flagged, 6, 4 and 66), and the share of the 2,000 dots (0.787) within
 # three standard errors of :math:`\pi/4` (and within 0.02 of it).
 assert (P(S), P(F), P(S & F)) == (0.30, 0.28, 0.24)
-assert len(S - F) == 6 and len(F - S) == 4
+assert len(omega) == 100 and len(S) == 30
+assert len(S & F) == 24 and len(S - F) == 6 and len(F - S) == 4
 union = S.union(F)
 assert np.isclose(P(union), P(S) + P(F) - P(S & F)) and np.isclose(P(union), 0.34)
+assert np.isclose(P(S) + P(F), 0.58)  # the overlap counted twice
 assert np.isclose(P(omega - S), 1 - P(S))
 standard_error = np.sqrt(np.pi / 4 * (1 - np.pi / 4) / w.shape[0])
 assert abs(share - np.pi / 4) < 3 * standard_error < 0.03

@@ -64,7 +64,8 @@ plt.show()
 # %%
 # Check
 # -----
-# The balance points are 3.5, 4.5 and 91/6; at each one the weights' turning
+# The balance points are 3.5, 4.5 and 91/6 (15.17, the squares standing at 1,
+# 4, 9, 16, 25 and 36, right of 12.25); at each one the weights' turning
 # effects cancel (:math:`\sum_k (x_k - \mu) p_k = 0`); the loaded die balances
 # to the right of the fair one; :math:`\mathbb{E}[X^2]` is right of
 # :math:`\mathbb{E}[X]^2`; and the averages of 10,000 rolls are within four
@@ -77,7 +78,9 @@ for values, probs, mean in [
 ]:
     assert abs(np.sum((values - mean) * probs)) < 1e-12
 assert mean_loaded > mean_fair
-assert mean_square > mean_fair**2 + 2.9  # 15.17 against 12.25
+assert mean_square > mean_fair**2 + 2.9
+assert squares.tolist() == [1, 4, 9, 16, 25, 36]
+assert round(mean_square, 2) == 15.17 and round(mean_fair**2, 2) == 12.25
 for rolls, probs, mean in [(rolls_fair, fair, mean_fair), (rolls_loaded, loaded, mean_loaded)]:
     sd = np.sqrt(np.sum((faces - mean) ** 2 * probs))
     assert abs(rolls.mean() - mean) < 4 * sd / np.sqrt(rolls.size)

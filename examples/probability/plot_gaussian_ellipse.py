@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from mlmath_ref.linalg import eig_symmetric
-from mlmath_ref.probability import MultivariateNormal
+from mlmath_ref.probability import MultivariateNormal, Normal
 
 rng = np.random.default_rng(2)
 mu = np.array([1.0, 2.0])
@@ -80,9 +80,10 @@ plt.show()
 # The eigenvectors are orthonormal and rebuild :math:`\Sigma`; the density is
 # constant along each ellipse (so they are contours of ``pdf``); the shares
 # inside (39.1%, 86.5% and 98.8%, as the legend says) are within three
-# binomial standard errors of :math:`1 - e^{-r^2/2}` (39%, 86%, 99%); the
-# arrows have lengths 0.52 and 1.73; and the sample covariance is close to
-# :math:`\Sigma`.
+# binomial standard errors of :math:`1 - e^{-r^2/2}` (39%, 86%, 99%), each
+# below the share within :math:`r` standard deviations in one dimension (68%,
+# 95%, 99.7%); the arrows have lengths 0.52 and 1.73; and the sample covariance
+# is close to :math:`\Sigma`.
 np.testing.assert_allclose(V.T @ V, np.eye(2), atol=1e-12)
 np.testing.assert_allclose(V @ np.diag(lam) @ V.T, Sigma, atol=1e-12)
 assert lam[1] > lam[0] > 0
@@ -93,6 +94,10 @@ for r in radii:
     stderr = np.sqrt(predicted[r] * (1 - predicted[r]) / len(points))
     assert abs(inside[r] - predicted[r]) < 3 * stderr, (r, inside[r], predicted[r])
 assert [round(100 * predicted[r]) for r in radii] == [39, 86, 99]
-assert [f"{inside[r]:.1%}" for r in radii] == ["39.1%", "86.5%", "98.8%"]  # the legend
+assert [f"{100 * inside[r]:.1f}" for r in radii] == ["39.1", "86.5", "98.8"]  # the legend
+standard = Normal(0.0, 1.0)
+one_d = {r: standard.cdf(r) - standard.cdf(-r) for r in radii}
+assert [round(100 * one_d[r]) for r in radii[:2]] == [68, 95] and round(100 * one_d[3], 1) == 99.7
+assert all(predicted[r] < one_d[r] for r in radii)
 assert np.sqrt(lam).round(2).tolist() == [0.52, 1.73]  # the arrows
 np.testing.assert_allclose(np.cov(points.T), Sigma, atol=0.15)

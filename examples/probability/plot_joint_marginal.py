@@ -78,15 +78,16 @@ plt.show()
 # -----
 # The numbers on the bars: the marginals are the row and column sums, each
 # sums to 1; the conditional is the dog row divided by P(Y = dog) = 0.35 and
-# sums to 1; the classifier predicts "dog" for 74.3% of dogs. The two
-# marginals differ (more images are predicted dog than are dogs), so the
-# variables are not independent either: the table is not the product of its
-# margins.
+# sums to 1 (0.171, 0.743, 0.086); the classifier predicts "dog" for 74.3% of
+# dogs. The two marginals differ (more images are predicted dog than are dogs),
+# so the variables are not independent either: the table is not the product of
+# its margins.
 np.testing.assert_allclose(p_true, [0.40, 0.35, 0.25])
 np.testing.assert_allclose(p_pred, [0.37, 0.38, 0.25])
 assert np.isclose(p_true.sum(), 1) and np.isclose(p_pred.sum(), 1)
 np.testing.assert_allclose(pred_given_dog, joint[dog] / 0.35)
 assert np.isclose(pred_given_dog.sum(), 1)
-assert f"{pred_given_dog[dog]:.3f}" == "0.743"
+assert [f"{v:.3f}" for v in pred_given_dog] == ["0.171", "0.743", "0.086"]
+assert f"{100 * pred_given_dog[dog]:.1f}" == "74.3"
 assert p_pred[dog] > p_true[dog]
 assert np.abs(joint - np.outer(p_true, p_pred)).max() > 0.1

@@ -75,7 +75,8 @@ plt.show()
 # %%
 # Check
 # -----
-# The fitted slopes of the error on log axes are :math:`-1/2` within 0.03; the
+# The means (3.5 and 1) and standard deviations (1.71 and 4.36) of the two
+# distributions. The fitted slopes of the error on log axes are :math:`-1/2` within 0.03; the
 # RMS error is within 10% of :math:`\sigma/\sqrt{n}` from :math:`n = 16` on;
 # the skewed distribution's error is larger by the ratio of the standard
 # deviations, :math:`4.36 / 1.71 \approx 2.55` (within 15%); and at
@@ -84,8 +85,10 @@ for name, (mu, sigma, running, rms_error) in results.items():
     assert abs(slopes[name] + 0.5) < 0.03, (name, slopes[name])
     np.testing.assert_allclose(rms_error[15:], sigma / np.sqrt(n[15:]), rtol=0.1)
     assert np.mean(np.abs(running[:, -1] - mu) <= 2 * sigma / np.sqrt(n_max)) >= 0.9
-(_, s_die, _, e_die), (_, s_skew, _, e_skew) = results.values()
+(mu_die, s_die, _, e_die), (mu_skew, s_skew, _, e_skew) = results.values()
+np.testing.assert_allclose([mu_die, mu_skew], [3.5, 1.0], rtol=1e-12)
 np.testing.assert_allclose([s_die, s_skew], [np.sqrt(35 / 12), np.sqrt(19.0)], rtol=1e-12)
+assert [round(s_die, 2), round(s_skew, 2)] == [1.71, 4.36]
 assert np.all(e_skew[15:] > 2 * e_die[15:])
 np.testing.assert_allclose(e_skew[15:] / e_die[15:], s_skew / s_die, rtol=0.15)
 assert round(s_skew / s_die, 2) == 2.55

@@ -75,12 +75,15 @@ plt.show()
 # %%
 # Check
 # -----
-# Both distributions have mean 3.5; the standard deviations are 0.90 and 2.20,
+# Both distributions live on the faces 1 to 6, the peaked one with its mass at 3
+# and 4, the spread one at 1 and 6, and both have mean 3.5; the standard deviations are 0.90 and 2.20,
 # the spread one more than twice the peaked one; the sample covariance and
 # correlation (0.174 and 0.82, as the title says) are near their true values
 # :math:`2 \cdot 0.3^2 = 0.18` and :math:`0.6 / \sqrt{0.36 + 0.16} \approx 0.83`;
 # the points with a positive product outnumber the others more than three to
 # one; and NumPy's ``np.cov`` agrees.
+assert faces.tolist() == [1, 2, 3, 4, 5, 6]
+assert faces[peaked == peaked.max()].tolist() == [3, 4] and faces[spread == spread.max()].tolist() == [1, 6]
 np.testing.assert_allclose(means, [3.5, 3.5], rtol=1e-12)
 assert sds[1] > 2 * sds[0]
 assert abs(cov_xy - 0.18) < 0.03 and round(cov_xy, 3) == 0.174

@@ -4,10 +4,31 @@ from __future__ import annotations
 
 import math
 
-from mlmath_ref._checks import as_float, is_real_number, set_module
+import numpy as np
+
+from mlmath_ref._checks import as_float, is_real_number, set_module, show
 from mlmath_ref.autodiff._toposort import topological_order
 
 __all__ = ["Scalar"]
+
+_LOG_MAX = math.log(float.fromhex("0x1.fffffffffffffp+1023"))  # 709.78...: e**x is beyond float64 above it
+
+
+def _power(a, p):
+    # a**p as a float, inf where it is beyond float64 (Python's ** raises OverflowError instead)
+    with np.errstate(over="ignore"):
+        return float(np.power(a, p))
+
+
+def _power_slope(a, p):
+    # d(a^p)/da = p a^(p-1), for a != 0; through logarithms where a^(p-1) alone is beyond float64
+    # (p a^(p-1) may not be: p = -0.001 at a = 1e-310). Infinite if the slope itself overflows.
+    below = _power(a, p - 1)
+    if math.isfinite(below):
+        return p * below
+    magnitude = math.log(abs(p)) + (p - 1) * math.log(abs(a))
+    sign = math.copysign(1.0, p) * (-1.0 if a < 0 and (p - 1) % 2 else 1.0)
+    return sign * (math.exp(magnitude) if magnitude < _LOG_MAX else math.inf)
 
 
 def _lift(other):
@@ -101,12 +122,18 @@ class Scalar:
         \mathrm{d}\operatorname{relu}(a)/\mathrm{d}a &= [a > 0].
         \end{aligned}
 
-    Values are Python floats and follow Python's rules, with clearer
-    messages where Python would give a wrong-looking answer: division by
-    zero raises ZeroDivisionError, ``exp()`` of a number above about 709
-    raises OverflowError, ``log()`` of a non-positive number and a
-    negative number to a non-integer power raise ValueError (Python would
-    give a complex number). The derivative of relu at 0 is taken as 0.
+    Values are Python floats. Where Python would raise an error that names
+    nothing or give a wrong-looking answer, the errors are ValueErrors that
+    say what went wrong: division by zero, ``exp()`` of a number above about
+    709.78 and any other result beyond float64's range, ``log()`` of a
+    non-positive number, and a negative number to a non-integer power
+    (Python would give a complex number). The derivative of relu at 0 is
+    taken as 0. The derivatives of ``tanh()`` and ``sigmoid()`` are
+    computed as :math:`4e/(1 + e)^2` with :math:`e = e^{-2|a|}` and
+    :math:`e/(1 + e)^2` with :math:`e = e^{-|a|}`, equal to the formulas
+    above but accurate where :math:`\tanh a` or :math:`\sigma(a)` rounds to
+    1. ``backward()`` raises a ValueError when a gradient is not a finite
+    number: an overflow, or an infinite derivative (:math:`a^{1/2}` at 0).
 
     Examples
     --------
@@ -136,6 +163,12 @@ class Scalar:
     @classmethod
     def _result(cls, value, parents, local_grads, op):
         # The output of an operation: its value, its inputs, and d(value)/d(input) for each input.
+        # The inputs are finite, so an infinite or NaN value can only be an overflow. A local
+        # derivative may be infinite (an overflow, or a vertical tangent): backward() says so if
+        # a gradient ever flows through it.
+        if not math.isfinite(value):
+            inputs = ", ".join(repr(p.value) for p in parents)
+            raise ValueError(f"Scalar {op}: the result for {inputs} overflows float64 (beyond ±1.8e308)")
         out = cls.__new__(cls)
         out.value, out.grad, out.label = float(value), 0.0, ""
         out.parents, out.local_grads, out.op = parents, tuple(map(float, local_grads)), op
@@ -185,7 +218,10 @@ class Scalar:
         if other is None:
             return NotImplemented
         a, b = self.value, other.value
-        return Scalar._result(a / b, (self, other), (1 / b, -a / b**2), "/")
+        if b == 0:
+            raise ValueError(f"Scalar /: division by zero ({a!r} / 0.0)")
+        q = a / b
+        return Scalar._result(q, (self, other), (1 / b, -q / b), "/")  # -a/b**2 as -(a/b)/b: b**2 underflows
 
     def __rtruediv__(self, other):
         other = _lift(other)
@@ -197,16 +233,25 @@ class Scalar:
     def __pow__(self, p):
         if not is_real_number(p):
             raise TypeError(f"Scalar ** p: the exponent p must be a number, got {type(p).__name__}")
-        a, p = self.value, float(p)
+        try:
+            p = float(p)
+        except OverflowError:
+            p = math.inf
+        a = self.value
+        if not math.isfinite(p):
+            raise ValueError(f"Scalar ** p: the exponent p must be finite, got {show(p)}")
         if a < 0 and not p.is_integer():
             raise ValueError(f"Scalar ** p: a negative base {a!r} needs an integer exponent, got p={p!r}")
+        if a == 0 and p < 0:
+            raise ValueError(f"Scalar ** p: 0.0 to the negative power p={p!r} (division by zero)")
+        value = _power(a, p)  # inf where beyond float64: _result says so
         if p == 0:
             slope = 0.0  # a^0 = 1 is constant
-        elif a == 0 and p < 1:
-            slope = math.inf  # the tangent of a^p at 0 is vertical when 0 < p < 1
+        elif a == 0:
+            slope = math.inf if p < 1 else float(p == 1)  # vertical tangent when 0 < p < 1
         else:
-            slope = p * a ** (p - 1)
-        return Scalar._result(a**p, (self,), (slope,), f"**{p:g}")
+            slope = _power_slope(a, p)
+        return Scalar._result(value, (self,), (slope,), f"**{p:g}")
 
     # --- functions: forward value, then its derivative --------------------------------
 
@@ -217,8 +262,17 @@ class Scalar:
         -------
         Scalar
             The exponential of this node.
+
+        Raises
+        ------
+        ValueError
+            If the value is above about 709.78, where :math:`e^x` is beyond
+            float64.
         """
-        e = math.exp(self.value)
+        a = self.value
+        if a > _LOG_MAX:
+            raise ValueError(f"Scalar.exp: e**{a!r} overflows float64 (the largest float is about e**709.78)")
+        e = math.exp(a)
         return Scalar._result(e, (self,), (e,), "exp")
 
     def log(self):
@@ -247,8 +301,9 @@ class Scalar:
         Scalar
             The hyperbolic tangent of this node.
         """
-        t = math.tanh(self.value)
-        return Scalar._result(t, (self,), (1 - t * t,), "tanh")
+        a = self.value
+        e = math.exp(-2 * abs(a))  # 1 - tanh(a)**2 = 4e / (1 + e)**2, accurate where tanh(a) rounds to +-1
+        return Scalar._result(math.tanh(a), (self,), (4 * e / (1 + e) ** 2,), "tanh")
 
     def sigmoid(self):
         r"""Return :math:`\sigma(x) = 1/(1 + e^{-x})`, whose derivative is :math:`\sigma(1 - \sigma)`.
@@ -259,11 +314,10 @@ class Scalar:
             The logistic sigmoid of this node, computed without overflow.
         """
         a = self.value
-        if a >= 0:
-            s = 1 / (1 + math.exp(-a))
-        else:  # the same number, written so that exp cannot overflow
-            s = math.exp(a) / (1 + math.exp(a))
-        return Scalar._result(s, (self,), (s * (1 - s),), "sigmoid")
+        e = math.exp(-abs(a))  # never overflows
+        s = 1 / (1 + e) if a >= 0 else e / (1 + e)  # the same number on either side of 0
+        # sigma(a) (1 - sigma(a)) = sigma(a) sigma(-a) = e / (1 + e)**2: 1 - s would round to 0 for a > 37
+        return Scalar._result(s, (self,), (e / (1 + e) ** 2,), "sigmoid")
 
     def relu(self):
         r"""Return :math:`\max(x, 0)`, whose derivative is 1 where :math:`x > 0` and 0 elsewhere.
@@ -289,6 +343,12 @@ class Scalar:
         None
             The gradients are written into the ``grad`` attributes.
 
+        Raises
+        ------
+        ValueError
+            If a gradient is not a finite number: it overflows, or flows
+            through an infinite derivative.
+
         See Also
         --------
         zero_grad : Reset the accumulated gradients.
@@ -309,8 +369,21 @@ class Scalar:
                 node.grad = 0.0  # intermediate results: fresh for this pass
         self.grad += 1.0  # dy/dy = 1
         for node in reversed(order):  # every user of `node` has already passed its share back
+            if node.grad == 0.0:
+                continue  # passes nothing back, even through an infinite local derivative (0 * inf is NaN)
             for parent, local in zip(node.parents, node.local_grads, strict=True):
-                parent.grad += local * node.grad  # chain rule: dy/dparent += dy/dnode * dnode/dparent
+                grad = parent.grad + local * node.grad  # chain rule: dy/dparent += dy/dnode * dnode/dparent
+                if not math.isfinite(grad):
+                    vertical = math.isinf(local) and parent.value == 0 and node.op.startswith("**")
+                    cause = (
+                        f"the derivative of {node.op!r} at 0.0 is infinite (a vertical tangent)"
+                        if vertical
+                        else "it overflows float64 (beyond ±1.8e308)"
+                    )
+                    raise ValueError(
+                        f"backward: the gradient passed back through {node.op!r} is not finite: {cause}"
+                    )
+                parent.grad = grad
 
     def zero_grad(self):
         """Set ``grad`` to 0 on this node and on every node below it.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.lib.array_utils import normalize_axis_tuple
 
-from mlmath_ref._checks import as_array, is_real_number, set_module
+from mlmath_ref._checks import as_array, as_shape, is_integer, is_real_number, set_module, show
 from mlmath_ref.autodiff._toposort import topological_order
 
 __all__ = ["Tensor", "unbroadcast"]
@@ -23,10 +25,10 @@ def unbroadcast(grad, shape):
     Parameters
     ----------
     grad : array_like
-        Gradient with respect to the broadcast result.
+        Gradient with respect to the broadcast result: real, finite numbers.
     shape : tuple of int
         Shape of the operand before broadcasting; it must broadcast to
-        ``grad.shape``.
+        ``grad.shape``. A single integer ``n`` stands for ``(n,)``.
 
     Returns
     -------
@@ -35,8 +37,12 @@ def unbroadcast(grad, shape):
 
     Raises
     ------
+    TypeError
+        If `grad` is not real and numeric, or `shape` is not a tuple of
+        integers.
     ValueError
-        If `shape` does not broadcast to the shape of `grad`.
+        If `grad` holds NaN or infinite entries, `shape` has a negative
+        size, or `shape` does not broadcast to the shape of `grad`.
 
     See Also
     --------
@@ -61,18 +67,30 @@ def unbroadcast(grad, shape):
     >>> unbroadcast(g, (2,))
     Traceback (most recent call last):
     ...
-    ValueError: unbroadcast: shape (2,) does not broadcast to the gradient's shape (4, 2, 3)
+    ValueError: unbroadcast: shape (2,) does not broadcast to the shape of grad, (4, 2, 3)
     """
-    grad = np.asarray(grad, dtype=float)
-    shape = tuple(shape)
+    grad = as_array(grad, "grad", allow_empty=True)
+    shape = as_shape(shape, "shape")
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = _unbroadcast(grad, shape)
+    if not np.all(np.isfinite(out)):  # a running sum overflowed: the same sums of grad / 2**k, scaled back
+        k = math.ceil(math.log2(max(grad.size, 2))) + 1
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = np.ldexp(_unbroadcast(np.ldexp(grad, -k), shape), k)
+        if not np.all(np.isfinite(out)):
+            raise ValueError("unbroadcast: a sum of entries of grad overflows float64 (beyond ±1.8e308)")
+    return out
+
+
+def _unbroadcast(grad, shape):
+    # unbroadcast without checking its arguments: the engine's own calls pass valid ones
     extra = grad.ndim - len(shape)
     if extra < 0 or any(n not in (1, m) for n, m in zip(shape, grad.shape[extra:], strict=True)):
-        raise ValueError(
-            f"unbroadcast: shape {shape} does not broadcast to the gradient's shape {grad.shape}"
-        )
-    grad = grad.sum(axis=tuple(range(extra)))  # the prepended axes
+        raise ValueError(f"unbroadcast: shape {shape} does not broadcast to the shape of grad, {grad.shape}")
+    if extra:
+        grad = grad.sum(axis=tuple(range(extra)))  # the prepended axes
     stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
-    return grad.sum(axis=stretched, keepdims=True)
+    return grad.sum(axis=stretched, keepdims=True) if stretched else grad
 
 
 def _broadcast_shape(a, b, op):
@@ -85,10 +103,18 @@ def _broadcast_shape(a, b, op):
 def _axes(axis, ndim, method):
     if axis is None:
         return tuple(range(ndim))
+    items = axis if isinstance(axis, tuple) else (axis,)
+    if not all(is_integer(i) for i in items):
+        raise TypeError(f"Tensor.{method}: axis must be an integer or a tuple of integers, got {show(axis)}")
     try:
         return normalize_axis_tuple(axis, ndim)
-    except (ValueError, TypeError) as exc:  # AxisError is a ValueError
+    except ValueError as exc:  # AxisError is a ValueError
         raise ValueError(f"Tensor.{method}: invalid axis {axis!r} for {ndim}-D data ({exc})") from None
+
+
+def _check_keepdims(keepdims, method):
+    if not isinstance(keepdims, (bool, np.bool_)):
+        raise TypeError(f"Tensor.{method}: keepdims must be True or False, got {show(keepdims)}")
 
 
 def _spread(g, shape, axes, keepdims):
@@ -96,6 +122,27 @@ def _spread(g, shape, axes, keepdims):
     if not keepdims:
         g = np.expand_dims(g, axes)
     return np.broadcast_to(g, shape)
+
+
+def _sech2(a):
+    # 1 - tanh(a)**2 = 1 / cosh(a)**2, which keeps its relative precision where 1 - tanh(a)**2 loses
+    # every digit once tanh(a) rounds to +-1 (|a| > 19); cosh overflowing (|a| > 710) gives the 0
+    # that the true value underflows to, and squaring 1 / cosh(a) underflows gradually.
+    with np.errstate(over="ignore"):
+        r = 1.0 / np.cosh(a)
+    r *= r
+    return r
+
+
+def _finite(data, op, parents):
+    # The forward value of an operation on finite data: an inf or a NaN can only be an overflow.
+    if not np.all(np.isfinite(data)):
+        largest = max(float(np.max(np.abs(p.data))) for p in parents)
+        raise ValueError(
+            f"Tensor {op}: the result overflows float64 (beyond ±1.8e308; the largest input "
+            f"entry is {largest:.3g})"
+        )
+    return data
 
 
 @set_module("mlmath_ref.autodiff")
@@ -113,7 +160,8 @@ class Tensor:
     Parameters
     ----------
     data : array_like
-        Real, finite numbers of any shape; stored as float64.
+        Real, finite numbers of any shape; stored as a float64 copy, so that
+        changing the caller's array later does not change the Tensor.
     label : str, default=""
         A name for the node, shown when the graph is drawn.
 
@@ -121,6 +169,8 @@ class Tensor:
     ----------
     data : ndarray
         The values computed by the forward pass; ``.shape`` is its shape.
+        Read-only: to change them (a training step), assign a new array,
+        ``w.data = w.data - lr * w.grad``.
     grad : ndarray
         Same shape as `data`: the gradient of the quantity ``backward()``
         was called on with respect to this node. It starts at zero; on input
@@ -160,13 +210,25 @@ class Tensor:
 
     and an elementwise function :math:`y = f(a)` passes back
     :math:`\bar{y} \odot f'(a)`. A vector on the left of ``@`` is treated as
-    a row and on the right as a column, as in NumPy.
+    a row and on the right as a column, as in NumPy. A number or an array
+    combined with a Tensor is a constant: it gets no gradient.
 
     Shapes that do not fit raise ValueError naming both shapes, where NumPy
-    would broadcast or fail with a less specific message. ``log()`` of a
-    non-positive entry and a negative entry to a non-integer power raise
-    ValueError; division by a zero entry raises ZeroDivisionError; overflow
-    in ``exp()`` follows NumPy (``inf`` and a RuntimeWarning).
+    would broadcast or fail with a less specific message. Every error is a
+    ValueError or a TypeError: ``log()`` of a non-positive entry, a negative
+    entry to a non-integer power, division by a zero entry, and a result
+    beyond float64 (``exp()`` of an entry above about 709.78, a product or
+    a sum that overflows) are ValueErrors. ``sigmoid()`` and ``tanh()`` and
+    their derivatives use forms that keep full relative precision over the
+    whole float range (``sigmoid(-40)`` is :math:`4.2 \times 10^{-18}`, not 0).
+    ``backward()`` raises a ValueError when a gradient is not a finite
+    number: an overflow, or an infinite derivative (:math:`x^{1/2}` at 0).
+
+    Every Tensor keeps a version number, raised by each assignment to
+    ``data``; each operation records the versions of its inputs, and
+    ``backward()`` refuses to run through an input whose data changed after
+    the forward pass used it, as PyTorch does: the gradients would be those
+    of values the forward pass never saw.
 
     Examples
     --------
@@ -187,37 +249,102 @@ class Tensor:
     Traceback (most recent call last):
     ...
     ValueError: Tensor @: shapes (2, 2) and (3,) do not fit: 2 columns against 3 rows
+    >>> loss = ((W @ x) ** 2).sum()
+    >>> W.data = W.data - 0.1 * W.grad      # a training step, before the next backward
+    >>> loss.backward()                     # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: backward: the data of a leaf Tensor was changed (version 0 -> 1) after the forward ...
     """
 
     # NumPy arrays on the left of an operator defer to Tensor's own methods.
     __array_ufunc__ = None
 
     def __init__(self, data, label=""):
-        self.data = as_array(data, "data")
-        self.grad = np.zeros_like(self.data)
+        self._set(as_array(data, "data"))
+        self._version = 0
+        self._grad = None
         self.label = str(label)
         self.parents = ()
         self._vjps = ()
+        self._versions = ()
+        self._constant = False
         self.op = ""
+
+    def _set(self, array):
+        array.flags.writeable = False  # changed only by assigning .data, which raises the version
+        self._data = array
 
     @classmethod
     def _result(cls, data, parents, vjps, op):
-        # The output of an operation: its data, its inputs, and for each input the rule
-        # "gradient with respect to the output -> gradient with respect to this input".
+        # The output of an operation: its data, its inputs (and their versions now), and for each
+        # input the rule "gradient with respect to the output -> gradient with respect to this input".
         out = cls.__new__(cls)
-        out.data = np.asarray(data, dtype=float)
-        out.grad, out.label = np.zeros_like(out.data), ""
+        data = np.asarray(data, dtype=np.float64)
+        if data.flags.writeable:
+            data.flags.writeable = False
+        out._data, out._version, out._grad, out.label = data, 0, None, ""
         out.parents, out._vjps, out.op = parents, vjps, op
+        out._versions = tuple(p._version for p in parents)
+        out._constant = False
         return out
 
-    @staticmethod
-    def _lift(other):
-        # `other` as a Tensor (a constant leaf for a number or an array), or None.
+    @classmethod
+    def _lift(cls, other, op):
+        # `other` as a Tensor: a constant leaf (no gradient) for a number or an array, or None.
         if isinstance(other, Tensor):
             return other
         if is_real_number(other) or isinstance(other, (np.ndarray, list, tuple)):
-            return Tensor(other, label="const")
+            out = cls._result(as_array(other, f"the other operand of Tensor {op}"), (), (), "")
+            out.label, out._constant = "const", True
+            return out
         return None
+
+    @property
+    def data(self):
+        """The values of this node, a read-only float64 array.
+
+        Assigning a new array (validated and copied, of the same shape)
+        raises the Tensor's version, so that a backward pass through a graph
+        recorded before the change is refused.
+
+        Returns
+        -------
+        ndarray
+            The data, read-only.
+        """
+        return self._data
+
+    @data.setter
+    def data(self, value):
+        value = as_array(value, "data")
+        if value.shape != self._data.shape:
+            raise ValueError(
+                f"data must keep the Tensor's shape {self._data.shape}, got shape {value.shape}; "
+                "make a new Tensor for data of another shape"
+            )
+        self._set(value)
+        self._version += 1
+
+    @property
+    def grad(self):
+        """The gradient of the last ``backward()`` with respect to this node (zeros before any).
+
+        Returns
+        -------
+        ndarray
+            An array of the shape of `data`.
+        """
+        if self._grad is None:
+            self._grad = np.zeros_like(self._data)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        value = as_array(value, "grad")
+        if value.shape != self._data.shape:
+            raise ValueError(f"grad must have the Tensor's shape {self._data.shape}, got shape {value.shape}")
+        self._grad = value
 
     @property
     def shape(self):
@@ -228,7 +355,7 @@ class Tensor:
         tuple of int
             The same as ``data.shape``.
         """
-        return self.data.shape
+        return self._data.shape
 
     @property
     def T(self):
@@ -242,20 +369,25 @@ class Tensor:
         return self.transpose()
 
     def __repr__(self):
-        return "Tensor(" + np.array2string(self.data, separator=", ", prefix="Tensor(") + ")"
+        return "Tensor(" + np.array2string(self._data, separator=", ", prefix="Tensor(") + ")"
 
     # --- elementwise arithmetic with broadcasting --------------------------------------
 
     def _binary(self, other, op, forward, vjp_a, vjp_b):
-        other = Tensor._lift(other)
+        other = Tensor._lift(other, op)
         if other is None:
             return NotImplemented
         _broadcast_shape(self, other, op)
-        a, b = self.data, other.data
+        a, b = self._data, other._data
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = forward(a, b)
         return Tensor._result(
-            forward(a, b),
+            _finite(out, op, (self, other)),
             (self, other),
-            (lambda g: unbroadcast(vjp_a(g, a, b), a.shape), lambda g: unbroadcast(vjp_b(g, a, b), b.shape)),
+            (
+                lambda g: _unbroadcast(vjp_a(g, a, b), a.shape),
+                lambda g: _unbroadcast(vjp_b(g, a, b), b.shape),
+            ),
             op,
         )
 
@@ -269,49 +401,62 @@ class Tensor:
         return self._binary(other, "*", np.multiply, lambda g, a, b: g * b, lambda g, a, b: g * a)
 
     def __truediv__(self, other):
-        other = Tensor._lift(other)
-        if other is not None and np.any(other.data == 0):
-            raise ZeroDivisionError("Tensor /: the divisor has zero entries")
-        return self._binary(other, "/", np.divide, lambda g, a, b: g / b, lambda g, a, b: -g * a / b**2)
+        other = Tensor._lift(other, "/")
+        if other is not None and np.any(other._data == 0):
+            raise ValueError("Tensor /: the divisor has zero entries")
+        # d(a/b)/db = -(a/b)/b, divided twice: b**2 would overflow or underflow first
+        return self._binary(other, "/", np.divide, lambda g, a, b: g / b, lambda g, a, b: -(g * (a / b)) / b)
 
     def __radd__(self, other):
-        other = Tensor._lift(other)
+        other = Tensor._lift(other, "+")
         return NotImplemented if other is None else other + self
 
     def __rsub__(self, other):
-        other = Tensor._lift(other)
+        other = Tensor._lift(other, "-")
         return NotImplemented if other is None else other - self
 
     def __rmul__(self, other):
-        other = Tensor._lift(other)
+        other = Tensor._lift(other, "*")
         return NotImplemented if other is None else other * self
 
     def __rtruediv__(self, other):
-        other = Tensor._lift(other)
+        other = Tensor._lift(other, "/")
         return NotImplemented if other is None else other / self
 
     def __neg__(self):
-        return Tensor._result(-self.data, (self,), (lambda g: -g,), "neg")
+        return Tensor._result(-self._data, (self,), (lambda g: -g,), "neg")
 
     def __pow__(self, p):
         if not is_real_number(p):
             raise TypeError(f"Tensor ** p: the exponent p must be a number, got {type(p).__name__}")
-        a, p = self.data, float(p)
+        try:
+            p = float(p)
+        except OverflowError:
+            p = math.inf
+        if not math.isfinite(p):
+            raise ValueError(f"Tensor ** p: the exponent p must be finite, got {show(p)}")
+        a = self._data
         if not p.is_integer() and np.any(a < 0):
             raise ValueError(f"Tensor ** p: negative entries need an integer exponent, got p={p!r}")
         if p < 0 and np.any(a == 0):
-            raise ZeroDivisionError(f"Tensor ** p: zero entries to the negative power p={p!r}")
-        with np.errstate(divide="ignore"):  # 0 < p < 1 at a zero entry: a vertical tangent, slope inf
-            slope = np.zeros_like(a) if p == 0 else p * a ** (p - 1)  # d(a^p)/da = p a^(p-1)
-        return Tensor._result(a**p, (self,), (lambda g: g * slope,), f"**{p:g}")
+            raise ValueError(f"Tensor ** p: zero entries to the negative power p={p!r} (division by zero)")
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            out = a**p  # inf where beyond float64: _finite says so
+            # d(a^p)/da = p a^(p-1); infinite where 0 < p < 1 at a zero entry (a vertical tangent)
+            slope = np.zeros_like(a) if p == 0 else p * a ** (p - 1)
+        if np.all(np.isfinite(slope)):
+            vjp = lambda g: g * slope  # noqa: E731
+        else:  # a zero gradient passes nothing back, even through an infinite slope (0 * inf is NaN)
+            vjp = lambda g: np.where(g == 0, 0.0, g * slope)  # noqa: E731
+        return Tensor._result(_finite(out, f"**{p:g}", (self,)), (self,), (vjp,), f"**{p:g}")
 
     # --- matrix product ------------------------------------------------------------------
 
     def __matmul__(self, other):
-        other = Tensor._lift(other)
+        other = Tensor._lift(other, "@")
         if other is None:
             return NotImplemented
-        a, b = self.data, other.data
+        a, b = self._data, other._data
         if a.ndim not in (1, 2) or b.ndim not in (1, 2):
             raise ValueError(f"Tensor @: operands must be 1-D or 2-D, got shapes {a.shape} and {b.shape}")
         if a.shape[-1] != b.shape[0]:
@@ -321,9 +466,11 @@ class Tensor:
             )
         A = a.reshape(-1, a.shape[-1])  # a vector on the left is a row (1, n)
         B = b.reshape(b.shape[0], -1)  # a vector on the right is a column (n, 1)
-        out_shape = np.matmul(a, b).shape
+        out_shape = a.shape[:-1] + b.shape[1:]
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = (A @ B).reshape(out_shape)
         return Tensor._result(
-            (A @ B).reshape(out_shape),
+            _finite(out, "@", (self, other)),
             (self, other),
             (
                 lambda g: (g.reshape(A.shape[0], B.shape[1]) @ B.T).reshape(a.shape),  # dA = G B^T
@@ -333,7 +480,7 @@ class Tensor:
         )
 
     def __rmatmul__(self, other):
-        other = Tensor._lift(other)
+        other = Tensor._lift(other, "@")
         return NotImplemented if other is None else other @ self
 
     # --- reductions and shape changes ------------------------------------------------------
@@ -356,13 +503,22 @@ class Tensor:
 
         Raises
         ------
+        TypeError
+            If `axis` is not an integer or a tuple of integers, or `keepdims`
+            is not a bool.
         ValueError
-            If `axis` is out of range.
+            If `axis` is out of range, or a sum overflows float64.
         """
-        a = self.data
+        a = self._data
         axes = _axes(axis, a.ndim, "sum")
+        _check_keepdims(keepdims, "sum")
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = a.sum(axis=axes, keepdims=keepdims)
+            if not np.all(np.isfinite(out)):  # a running sum overflowed: sum a / 2**k, scale back
+                k = math.ceil(math.log2(max(a.size, 2))) + 1
+                out = np.ldexp(np.ldexp(a, -k).sum(axis=axes, keepdims=keepdims), k)
         return Tensor._result(
-            a.sum(axis=axes, keepdims=keepdims),
+            _finite(out, "sum", (self,)),
             (self,),
             (lambda g: _spread(g, a.shape, axes, keepdims),),
             "sum",
@@ -386,18 +542,22 @@ class Tensor:
 
         Raises
         ------
+        TypeError
+            If `axis` is not an integer or a tuple of integers, or `keepdims`
+            is not a bool.
         ValueError
             If `axis` is out of range.
         """
-        a = self.data
+        a = self._data
         axes = _axes(axis, a.ndim, "mean")
+        _check_keepdims(keepdims, "mean")
         n = int(np.prod([a.shape[i] for i in axes]))
-        return Tensor._result(
-            a.mean(axis=axes, keepdims=keepdims),
-            (self,),
-            (lambda g: _spread(g / n, a.shape, axes, keepdims),),
-            "mean",
-        )
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = a.mean(axis=axes, keepdims=keepdims)
+        if not np.all(np.isfinite(out)):  # a sum overflowed; a mean never does: average a / 2**k instead
+            k = math.ceil(math.log2(n)) + 1
+            out = np.ldexp(np.ldexp(a, -k).mean(axis=axes, keepdims=keepdims), k)
+        return Tensor._result(out, (self,), (lambda g: _spread(g / n, a.shape, axes, keepdims),), "mean")
 
     def reshape(self, *shape):
         """Give the same entries a new shape.
@@ -405,7 +565,8 @@ class Tensor:
         Parameters
         ----------
         *shape : int or tuple of int
-            The new shape, as for :meth:`numpy.ndarray.reshape`.
+            The new shape, as for :meth:`numpy.ndarray.reshape` (one size may
+            be -1, to be inferred).
 
         Returns
         -------
@@ -414,12 +575,16 @@ class Tensor:
 
         Raises
         ------
+        TypeError
+            If a size is not an integer.
         ValueError
             If the number of entries does not match.
         """
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
-        a = self.data
+        if not all(is_integer(n) for n in shape):
+            raise TypeError(f"Tensor.reshape: the new shape must be integers, got {show(shape)}")
+        a = self._data
         try:
             out = a.reshape(shape)
         except ValueError:
@@ -441,11 +606,17 @@ class Tensor:
 
         Raises
         ------
+        TypeError
+            If an axis is not an integer.
         ValueError
             If `axes` is not a permutation of the axes.
         """
-        a = self.data
-        perm = tuple(axes) if axes else tuple(reversed(range(a.ndim)))
+        a = self._data
+        if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
+            axes = tuple(axes[0])
+        if not all(is_integer(i) for i in axes):
+            raise TypeError(f"Tensor.transpose: axes must be integers, got {show(axes)}")
+        perm = tuple(int(i) for i in axes) if axes else tuple(reversed(range(a.ndim)))
         if sorted(perm) != list(range(a.ndim)):
             raise ValueError(f"Tensor.transpose: axes {perm} are not a permutation of {a.ndim} axes")
         inverse = tuple(np.argsort(perm))
@@ -460,8 +631,20 @@ class Tensor:
         -------
         Tensor
             The exponential of every entry.
+
+        Raises
+        ------
+        ValueError
+            If an entry is above about 709.78, where :math:`e^x` is beyond
+            float64.
         """
-        e = np.exp(self.data)
+        a = self._data
+        with np.errstate(over="ignore"):
+            e = np.exp(a)
+        if not np.all(np.isfinite(e)):
+            raise ValueError(
+                f"Tensor.exp: e**x overflows float64 for entries above 709.78, got {float(np.max(a)):.6g}"
+            )
         return Tensor._result(e, (self,), (lambda g: g * e,), "exp")
 
     def log(self):
@@ -477,9 +660,9 @@ class Tensor:
         ValueError
             If an entry is zero or negative.
         """
-        a = self.data
+        a = self._data
         if np.any(a <= 0):
-            raise ValueError(f"Tensor.log needs positive entries, got minimum {a.min()!r}")
+            raise ValueError(f"Tensor.log needs positive entries, got minimum {float(a.min())!r}")
         return Tensor._result(np.log(a), (self,), (lambda g: g / a,), "log")
 
     def tanh(self):
@@ -488,10 +671,12 @@ class Tensor:
         Returns
         -------
         Tensor
-            The hyperbolic tangent of every entry.
+            The hyperbolic tangent of every entry. The derivative is computed
+            as :math:`1/\cosh^2 x`, which keeps its relative precision where
+            :math:`\tanh^2 x` rounds to 1.
         """
-        t = np.tanh(self.data)
-        return Tensor._result(t, (self,), (lambda g: g * (1 - t**2),), "tanh")
+        a = self._data
+        return Tensor._result(np.tanh(a), (self,), (lambda g: g * _sech2(a),), "tanh")
 
     def sigmoid(self):
         r"""Return :math:`\sigma(x) = 1/(1 + e^{-x})` entrywise; the derivative is :math:`\sigma(1 - \sigma)`.
@@ -499,11 +684,16 @@ class Tensor:
         Returns
         -------
         Tensor
-            The logistic sigmoid of every entry, computed without overflow.
+            The logistic sigmoid of every entry, computed from
+            :math:`e = e^{-|x|}` as :math:`1/(1 + e)` for :math:`x \ge 0`
+            and :math:`e/(1 + e)` below: no overflow, and full relative
+            precision for large negative :math:`x`, where the value is tiny.
+            The derivative :math:`\sigma(x)\sigma(-x) = e/(1 + e)^2` likewise.
         """
-        a = self.data
-        s = 0.5 * (1 + np.tanh(a / 2))  # equal to 1 / (1 + exp(-a)), and exp cannot overflow
-        return Tensor._result(s, (self,), (lambda g: g * s * (1 - s),), "sigmoid")
+        a = self._data
+        e = np.exp(-np.abs(a))
+        s = np.where(a >= 0, 1.0, e) / (1 + e)
+        return Tensor._result(s, (self,), (lambda g: g * (e / (1 + e) ** 2),), "sigmoid")
 
     def relu(self):
         """Return :math:`\\max(x, 0)` entrywise; the derivative is 1 where :math:`x > 0`, else 0.
@@ -513,7 +703,7 @@ class Tensor:
         Tensor
             The rectified linear unit of every entry.
         """
-        a = self.data
+        a = self._data
         return Tensor._result(np.maximum(a, 0), (self,), (lambda g: g * (a > 0),), "relu")
 
     # --- reverse mode -------------------------------------------------------------------------
@@ -537,7 +727,8 @@ class Tensor:
         ------
         ValueError
             If `grad` is missing for a Tensor with more than one entry, or
-            has the wrong shape.
+            has the wrong shape; if the data of a node was changed after the
+            forward pass used it; if a gradient is not a finite number.
 
         See Also
         --------
@@ -550,14 +741,15 @@ class Tensor:
         (complete) gradient: the chain rule, as a vector-Jacobian product.
         Contributions to one input add up. Intermediate nodes start every
         call from zero; leaves accumulate, so call ``zero_grad()`` between
-        training steps.
+        training steps. Constants (numbers and arrays combined with a
+        Tensor) get no gradient.
         """
         if grad is None:
-            if self.data.size != 1:
+            if self._data.size != 1:
                 raise ValueError(
                     f"backward on a non-scalar needs a seed gradient: grad of shape {self.shape}"
                 )
-            grad = np.ones_like(self.data)
+            grad = np.ones_like(self._data)
         else:
             grad = as_array(grad, "grad")
             if grad.shape != self.shape:
@@ -565,11 +757,30 @@ class Tensor:
         order = topological_order(self)
         for node in order:
             if node.parents:
-                node.grad = np.zeros_like(node.data)  # intermediate results: fresh for this pass
-        self.grad = self.grad + grad  # the seed
-        for node in reversed(order):  # every user of `node` has already passed its share back
-            for parent, vjp in zip(node.parents, node._vjps, strict=True):
-                parent.grad = parent.grad + vjp(node.grad)  # chain rule, one input at a time
+                node._grad = None  # intermediate results: fresh for this pass
+        self._grad = grad if self._grad is None else self._grad + grad  # the seed
+        with np.errstate(over="ignore", invalid="ignore"):
+            for node in reversed(order):  # every user of `node` has already passed its share back
+                g = node._grad
+                if g is None:  # nothing reached this node: nothing to pass on
+                    continue
+                for parent, vjp, version in zip(node.parents, node._vjps, node._versions, strict=True):
+                    if parent._version != version:
+                        raise ValueError(
+                            f"backward: the data of {_describe(parent)} was changed (version {version} -> "
+                            f"{parent._version}) after the forward pass used it; the gradients would be "
+                            "those of values the forward pass never saw: run the forward pass again"
+                        )
+                    if parent._constant:
+                        continue
+                    contribution = vjp(g)  # the chain rule, one input at a time
+                    if parent._grad is not None:
+                        parent._grad = parent._grad + contribution
+                    elif parent.parents:  # an intermediate node: its gradient is only read
+                        parent._grad = contribution
+                    else:  # a leaf keeps an array of its own (a contribution may be a view of another)
+                        parent._grad = np.array(np.broadcast_to(contribution, parent.shape), dtype=np.float64)
+        _check_gradients(order)
 
     def zero_grad(self):
         """Set ``grad`` to zeros on this Tensor and on every node below it.
@@ -580,4 +791,31 @@ class Tensor:
             The ``grad`` attributes are reset in place.
         """
         for node in topological_order(self):
-            node.grad = np.zeros_like(node.data)
+            node._grad = None
+
+
+def _describe(node):
+    # How a node is named in messages: its label, its operation, or "a leaf Tensor".
+    if node.label and not node._constant:
+        return f"the Tensor {node.label!r}"
+    return f"the result of {node.op!r}" if node.op else "a leaf Tensor"
+
+
+def _check_gradients(order):
+    # After backward: every leaf has a finite gradient, or a clear error names where the gradient
+    # stopped being finite (the first such node from the root down).
+    for node in order:
+        if node.parents or node._constant or node._grad is None:
+            continue
+        if not np.all(np.isfinite(node._grad)):
+            # the operation to blame: the first, from the root down, whose own gradient is finite and
+            # which passed a non-finite gradient back to one of its inputs
+            bad = {id(v) for v in order if v._grad is not None and not np.all(np.isfinite(v._grad))}
+            users = (
+                v.op for v in reversed(order) if id(v) not in bad and any(id(p) in bad for p in v.parents)
+            )
+            op = next(users, "the seed")  # a leaf called backward() on, accumulating past float64
+            raise ValueError(
+                f"backward: the gradient passed back through {op!r} is not a finite number: an overflow "
+                "beyond ±1.8e308, or an infinite derivative (such as that of x ** 0.5 at 0)"
+            )

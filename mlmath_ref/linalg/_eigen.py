@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import as_array, as_square, check_length, check_nonzero, check_positive, set_module
+from mlmath_ref._numerics import exponent_of, scale_back
 from mlmath_ref.linalg._svd import _fix_signs, _jacobi_rotation, _rotate_columns, _round_robin
 
 __all__ = ["eig_symmetric", "power_iteration"]
@@ -71,6 +72,7 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
         If `A` is not a finite, non-empty, square matrix, `x0` is not a
         finite non-zero vector of length :math:`n`, or `num_iterations` or
         `tol` is not positive.
+        Also if the eigenvalue is beyond float64's range.
     numpy.linalg.LinAlgError
         If the iteration has not converged after `num_iterations` steps,
         which happens when two eigenvalues share the largest magnitude
@@ -98,8 +100,9 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
     seed) rather than the all-ones vector, which for example is itself an
     eigenvector, for :math:`-1`, of
     :math:`\begin{bmatrix} 1 & -2 \\ -2 & 1 \end{bmatrix}`, whose top
-    eigenvalue is 3. The code divides :math:`A` by its largest entry
-    first, so no product overflows, and multiplies the eigenvalue back.
+    eigenvalue is 3. The code divides :math:`A` by the power of two just
+    above its largest entry first (exact), so no product overflows, and
+    multiplies the eigenvalue back.
     NumPy's ``eig`` computes all eigenvalues at once with LAPACK's
     ``geev`` (Hessenberg reduction and the shifted QR algorithm).
 
@@ -128,9 +131,8 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
         x = as_array(x0, "x0", ndim=1)
         check_length(x, n, "x0", "one entry per row of A")
         check_nonzero(x, "x0", "A applied to it gives no direction")
-    scale = np.max(np.abs(A))
-    if scale > 0:
-        A = A / scale  # entries at most 1, so A x cannot overflow; the eigenvalue scales back at the end
+    e = exponent_of(np.max(np.abs(A)))
+    A = np.ldexp(A, -e)  # exact; entries below 1, so A x cannot overflow; the eigenvalue scales back
     x = x / np.max(np.abs(x))
     x = x / np.sqrt(np.sum(x**2))
     residual = np.inf
@@ -140,11 +142,14 @@ def power_iteration(A, num_iterations=1000, tol=1e-10, x0=None):
         eigenvalue = np.sum(x * y)  # Rayleigh quotient; x has unit length
         residual = np.sqrt(np.sum((y - eigenvalue * x) ** 2))
         if residual <= tol * length:  # also true when y = 0: then x is an eigenvector for 0
-            return float(eigenvalue * scale), _fix_signs(x[:, None])[1][:, 0]
+            value = scale_back(float(eigenvalue), e, "power_iteration: the eigenvalue")
+            return value, _fix_signs(x[:, None])[1][:, 0]
         x = y / length
+    with np.errstate(over="ignore"):
+        residual = np.ldexp(residual, e)
     raise np.linalg.LinAlgError(
         f"power iteration did not converge in {num_iterations} iterations (residual "
-        f"|Ax - lambda x| = {residual * scale:.2g}); the largest eigenvalues may tie in magnitude "
+        f"|Ax - lambda x| = {residual:.2g}); the largest eigenvalues may tie in magnitude "
         "(such as +1 and -1, or a complex pair) or be too close"
     )
 
@@ -187,7 +192,8 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
         `max_sweeps` not an integer.
     ValueError
         If `A` is not a finite, non-empty, symmetric matrix, or `tol` or
-        `max_sweeps` is not positive.
+        `max_sweeps` is not positive, or if an eigenvalue is beyond
+        float64's range.
     numpy.linalg.LinAlgError
         If the off-diagonal part is not below `tol` after `max_sweeps`
         sweeps.
@@ -224,8 +230,9 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
     disjoint planes commute and each zeroes its own entry, so the code
     applies a round at once, with the same result as one rotation at a
     time. The code divides
-    :math:`A` by its largest entry first, so no square overflows, and
-    multiplies the eigenvalues back. NumPy's ``eigh``
+    :math:`A` by the power of two just above its largest entry first
+    (exact), so neither :math:`A + A^\top` nor a square overflows, even
+    for entries near :math:`10^{308}`, and multiplies the eigenvalues back. NumPy's ``eigh``
     calls LAPACK's ``syevd``: Householder reduction to tridiagonal form,
     then divide and conquer, much faster for large :math:`n`.
 
@@ -247,13 +254,14 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
     A = as_square(A, "A")
     tol = check_positive(tol, "tol")
     max_sweeps = check_positive(max_sweeps, "max_sweeps", integer=True)
-    asymmetry = np.abs(A - A.T)
-    if np.max(asymmetry) > _SYMMETRY_RTOL * np.max(np.abs(A)):
+    e = exponent_of(np.max(np.abs(A)))
+    scaled = np.ldexp(A, -e)  # exact, entries below 1: neither A - A.T nor A + A.T nor a square overflows
+    asymmetry = np.abs(scaled - scaled.T)
+    if np.max(asymmetry) > _SYMMETRY_RTOL * np.max(np.abs(scaled)):
         i, j = np.unravel_index(np.argmax(asymmetry), A.shape)
         raise ValueError(f"A must be symmetric, but A[{i}, {j}] = {A[i, j]:g} and A[{j}, {i}] = {A[j, i]:g}")
     n = A.shape[0]
-    scale = np.max(np.abs(A))
-    A = (A + A.T) / (2 * scale) if scale > 0 else A.copy()  # entries at most 1: no square overflows
+    A = (scaled + scaled.T) / 2
     Q = np.eye(n)
     frobenius = np.sqrt(np.sum(A**2))
     off_diagonal = ~np.eye(n, dtype=bool)
@@ -276,4 +284,5 @@ def eig_symmetric(A, tol=1e-12, max_sweeps=100):
         sweeps += 1
     eigenvalues = np.diag(A).copy()
     order = np.argsort(eigenvalues, kind="stable")
-    return eigenvalues[order] * (scale if scale > 0 else 1.0), _fix_signs(Q[:, order])[1]
+    values = scale_back(eigenvalues[order], e, "eig_symmetric: the largest eigenvalue of A")
+    return values, _fix_signs(Q[:, order])[1]

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, as_square, check_length, check_positive, set_module
+from mlmath_ref._checks import as_array, as_square, check_length, check_positive, refuse_masked, set_module
+from mlmath_ref._numerics import check_finite, exponent_of
+from mlmath_ref.linalg._solve import _solve_system
 
 __all__ = ["adjacency_matrix", "stationary_distribution", "transition_matrix"]
 
@@ -64,6 +66,7 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
         If `edges` is not a list of pairs, refers to a node outside
         ``range(n)``, `n` is not positive, or `weights` is not a finite
         vector with one entry per edge.
+        Also if repeated edges add up to a weight beyond float64's range.
 
     See Also
     --------
@@ -98,6 +101,7 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
     n = check_positive(n, "n", integer=True)
     if edges is None:
         raise TypeError("edges must be a sequence of (i, j) pairs of node indices, got None")
+    refuse_masked(edges, "edges")
     try:
         E = np.asarray(edges)
     except ValueError:
@@ -123,11 +127,12 @@ def adjacency_matrix(edges, n, directed=False, weights=None):
         check_length(w, E.shape[0], "weights", "one entry per edge")
     i, j = E[:, 0], E[:, 1]
     A = np.zeros((n, n))
-    np.add.at(A, (i, j), w)
-    if not directed:
-        reverse = i != j  # a self-loop is its own reverse
-        np.add.at(A, (j[reverse], i[reverse]), w[reverse])
-    return A
+    with np.errstate(over="ignore", invalid="ignore"):
+        np.add.at(A, (i, j), w)
+        if not directed:
+            reverse = i != j  # a self-loop is its own reverse
+            np.add.at(A, (j[reverse], i[reverse]), w[reverse])
+    return check_finite(A, "adjacency_matrix: an entry of A (the weights of repeated edges add up)")
 
 
 def _check_nonnegative(M, name, what):
@@ -208,7 +213,10 @@ def transition_matrix(A):
     .. math:: P_{ij} = \frac{A_{ji}}{d_j}, \qquad P = (D^{-1} A)^\top, \qquad \sum_i P_{ij} = 1.
 
     Many texts use the row-stochastic :math:`D^{-1}A` instead, and
-    row vectors :math:`\boldsymbol{\pi}^\top P`; the column convention
+    row vectors :math:`\boldsymbol{\pi}^\top P`. Each row of :math:`A` is
+    divided by the power of two just above its largest weight before the
+    out-degree is summed (exact, and :math:`P` does not change), so weights
+    near :math:`10^{308}` do not overflow the sum. The column convention
     keeps matrices acting on column vectors, as everywhere else on this
     site. A node without outgoing edges (a *dangling node*) is refused
     rather than patched; PageRank patches it by jumping to a random node.
@@ -230,75 +238,82 @@ def transition_matrix(A):
     """
     A = as_square(A, "A")
     _check_nonnegative(A, "A", "edge weights")
-    out_degree = np.sum(A, axis=1)
-    dangling = np.flatnonzero(out_degree == 0)
+    dangling = np.flatnonzero(~np.any(A, axis=1))
     if dangling.size:
         j = dangling[0]
         raise ValueError(
             f"node {j} has no outgoing edges (row {j} of A is zero), so the walk cannot leave it"
         )
-    return (A / out_degree[:, None]).T
+    # Each row divided first by the power of two just above its largest weight (exact, and P does
+    # not change), so that the out-degree, a sum of up to n weights, cannot overflow.
+    exponents = np.array([exponent_of(m) for m in np.max(A, axis=1).tolist()])
+    A = np.ldexp(A, -exponents[:, None])
+    return (A / np.sum(A, axis=1)[:, None]).T
 
 
 @set_module("mlmath_ref.linalg")
-def stationary_distribution(P, num_iterations=10000, tol=1e-12):
-    r"""Find the stationary distribution of a random walk by power iteration.
+def stationary_distribution(P):
+    r"""Find the stationary distribution of a random walk: the distribution one more step keeps.
 
-    Start from the uniform distribution and take steps,
-    :math:`\boldsymbol{\pi} \leftarrow P\boldsymbol{\pi}`, until nothing
-    changes. The limit satisfies :math:`P\boldsymbol{\pi} = \boldsymbol{\pi}`:
-    an eigenvector for the eigenvalue 1, scaled to sum to 1. Concept page:
+    A distribution with :math:`P\boldsymbol{\pi} = \boldsymbol{\pi}`: an
+    eigenvector of the transition matrix for the eigenvalue 1, scaled to sum
+    to 1. It is the long-run share of time the walk spends at each node.
+    The code solves these equations directly rather than stepping the walk,
+    so a walk that mixes slowly, or never settles because it is periodic,
+    gets its answer as accurately as any other. Concept page:
     :ref:`concept-matrices-graphs`.
 
     Parameters
     ----------
     P : array_like of shape (n, n)
         Column-stochastic: non-negative, every column summing to 1.
-    num_iterations : int, default=10000
-        The most steps to take.
-    tol : float, default=1e-12
-        Stop when a step changes :math:`\boldsymbol{\pi}` by at most `tol`
-        in the 1-norm.
 
     Returns
     -------
     ndarray of shape (n,)
-        :math:`\boldsymbol{\pi}`, non-negative, summing to 1.
+        :math:`\boldsymbol{\pi}`, non-negative, summing to 1. When several
+        groups of nodes trap the walk, the one that the walk reaches from the
+        uniform start, in the long-run average (see Notes).
 
     Raises
     ------
     TypeError
-        If `P` is not real and numeric, `num_iterations` is not an integer
-        or `tol` not a real number.
+        If `P` is not real and numeric.
     ValueError
         If `P` is not a finite, non-empty, square matrix, has a negative
-        entry or a column not summing to 1 (within :math:`10^{-9}`), or
-        `num_iterations` or `tol` is not positive.
-    numpy.linalg.LinAlgError
-        If the iteration has not converged after `num_iterations` steps,
-        as happens for a periodic chain: a walk that alternates between
-        two groups of nodes never settles.
+        entry or a column not summing to 1 (within :math:`10^{-9}`).
 
     See Also
     --------
     transition_matrix : Build `P` from an adjacency matrix.
-    power_iteration : The same iteration for any matrix.
+    power_iteration : Stepping :math:`\mathbf{x} \leftarrow A\mathbf{x}` for any matrix.
 
     Notes
     -----
     .. math::
 
-        \boldsymbol{\pi}_0 = \tfrac{1}{n}\mathbf{1}, \qquad
-        \boldsymbol{\pi}_{t+1} = P\boldsymbol{\pi}_t, \qquad
-        P\boldsymbol{\pi} = \boldsymbol{\pi}, \quad \textstyle\sum_i \pi_i = 1
+        P\boldsymbol{\pi} = \boldsymbol{\pi}, \qquad
+        \textstyle\sum_i \pi_i = 1, \qquad
+        \boldsymbol{\pi} = \lim_{T \to \infty} \frac{1}{T} \sum_{t=0}^{T-1} P^t \tfrac{1}{n}\mathbf{1}
 
-    The eigenvalue 1 is the largest in magnitude for a stochastic matrix,
-    so this is power iteration; each step keeps the sum at 1, and the code
-    divides by the sum anyway to stop rounding from drifting. For an
-    irreducible, aperiodic chain the limit is unique; for a reducible one
-    (several closed groups of nodes) it is the one reached from the uniform
-    start. NumPy has no such function; ``np.linalg.eig(P)`` and picking the
-    eigenvector for 1 is the usual oracle.
+    When every node can reach every other (an irreducible chain), the
+    stationary distribution is unique, periodic chains included, and the code
+    finds it by the state reduction of Grassmann, Taksar and Heyman: remove
+    the nodes one at a time, rerouting the walk through the removed node,
+    then put them back in reverse order. It only adds, multiplies and divides
+    non-negative numbers, never subtracts, so it is accurate even when the
+    walk takes millions of steps to mix, where stepping
+    :math:`\boldsymbol{\pi} \leftarrow P\boldsymbol{\pi}` would stall.
+
+    Otherwise the graph of :math:`P` (an edge :math:`j \to i` where
+    :math:`P_{ij} > 0`) splits into closed groups, which the walk never
+    leaves, and transient nodes. Each closed group has its own stationary
+    distribution; the answer mixes them in proportion to the probability that
+    the walk from the uniform start ends up in each group (found by solving
+    the linear equations of the transient nodes), which is the long-run
+    average of :math:`P^t` applied to the uniform distribution, as in the
+    formula above. NumPy has no such function; ``np.linalg.eig(P)`` and
+    picking the eigenvector for 1 is the usual oracle for an irreducible chain.
 
     Examples
     --------
@@ -307,14 +322,18 @@ def stationary_distribution(P, num_iterations=10000, tol=1e-12):
     >>> P = np.array([[0.9, 0.5], [0.1, 0.5]])
     >>> stationary_distribution(P).round(6)
     array([0.833333, 0.166667])
+
+    A walk that swaps two nodes at every step never settles, but half of its
+    time is spent at each:
+
+    >>> stationary_distribution(np.array([[0.0, 1.0], [1.0, 0.0]]))
+    array([0.5, 0.5])
     >>> stationary_distribution(np.array([[0.9, 0.5], [0.2, 0.5]]))
     Traceback (most recent call last):
         ...
     ValueError: P must be column-stochastic, but column 0 sums to 1.1
     """
     P = as_square(P, "P")
-    num_iterations = check_positive(num_iterations, "num_iterations", integer=True)
-    tol = check_positive(tol, "tol")
     _check_nonnegative(P, "P", "entries (probabilities)")
     column_sums = np.sum(P, axis=0)
     off = np.flatnonzero(np.abs(column_sums - 1.0) > _STOCHASTIC_ATOL)
@@ -322,16 +341,153 @@ def stationary_distribution(P, num_iterations=10000, tol=1e-12):
         j = off[0]
         raise ValueError(f"P must be column-stochastic, but column {j} sums to {column_sums[j]:.12g}")
     n = P.shape[0]
-    pi = np.full(n, 1.0 / n)
-    change = np.inf
-    for _ in range(num_iterations):
-        new = P @ pi
-        new /= np.sum(new)
-        change = np.sum(np.abs(new - pi))
-        pi = new
-        if change <= tol:
-            return pi
-    raise np.linalg.LinAlgError(
-        f"stationary_distribution did not converge in {num_iterations} iterations "
-        f"(last change {change:.2g}); the chain may be periodic"
-    )
+    T = P.T  # row-stochastic: T[j, i] is the probability of a step from j to i
+    groups, closed = _communicating_classes(T > 0)
+    pi = np.zeros(n)
+    if len(groups) == 1:
+        return _state_reduction(T)
+    transient = np.flatnonzero(~np.isin(np.arange(n), np.concatenate([groups[k] for k in closed])))
+    for k in closed:
+        C = groups[k]
+        weight = len(C) / n  # the uniform start's own mass in C ...
+        if transient.size:  # ... plus what flows into C from the transient nodes
+            weight += _absorption(T, transient, C).sum() / n
+        pi[C] = weight * _state_reduction(T[np.ix_(C, C)])
+    return pi / np.sum(pi)
+
+
+def _state_reduction(T):
+    r"""The stationary distribution of an irreducible row-stochastic matrix, by GTH state reduction.
+
+    Grassmann, Taksar and Heyman's algorithm: for :math:`k = n-1, \dots, 1`
+    remove state :math:`k`, rerouting every path through it (the walk from
+    :math:`i` to :math:`k` continues as from :math:`k`, normalized by the
+    probability :math:`s_k = \sum_{j<k} T_{kj}` of leaving :math:`k` for a
+    remaining state), then rebuild :math:`\pi_k = \sum_{j<k} \pi_j T_{jk}`
+    from :math:`\pi_0 = 1` up. No subtraction, so no cancellation: the
+    classic :math:`1 - T_{kk}` is replaced by the sum :math:`s_k`.
+
+    Parameters
+    ----------
+    T : ndarray of shape (n, n)
+        Row-stochastic (rows summing to 1) and irreducible.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        The stationary distribution, summing to 1.
+
+    See Also
+    --------
+    stationary_distribution : The caller.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._graphs import _state_reduction
+    >>> _state_reduction(np.array([[0.9, 0.1], [0.5, 0.5]])).round(6)
+    array([0.833333, 0.166667])
+    """
+    T = T.copy()
+    n = T.shape[0]
+    for k in range(n - 1, 0, -1):
+        leave = np.sum(T[k, :k])  # positive for an irreducible chain
+        T[:k, k] /= leave
+        T[:k, :k] += np.outer(T[:k, k], T[k, :k])
+    pi = np.zeros(n)
+    pi[0] = 1.0
+    for k in range(1, n):
+        pi[k] = pi[:k] @ T[:k, k]
+    return pi / np.sum(pi)
+
+
+def _communicating_classes(E):
+    r"""The communicating classes of a directed graph, and which of them are closed.
+
+    Two nodes communicate when each can reach the other; a class is closed
+    when no edge leaves it. Reachability is the transitive closure of
+    :math:`E \lor I`, by repeated squaring.
+
+    Parameters
+    ----------
+    E : ndarray of bool, shape (n, n)
+        ``E[j, i]`` is True for an edge from :math:`j` to :math:`i`.
+
+    Returns
+    -------
+    groups : list of ndarray of int
+        The classes, each sorted, in the order of their smallest node.
+    closed : list of int
+        The indices in `groups` of the closed classes.
+
+    See Also
+    --------
+    stationary_distribution : The caller.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._graphs import _communicating_classes
+    >>> E = np.array([[False, True, False], [True, False, True], [False, False, True]])
+    >>> _communicating_classes(E)
+    ([array([0, 1]), array([2])], [1])
+    """
+    n = E.shape[0]
+    reach = (E | np.eye(n, dtype=bool)).astype(np.float64)
+    while True:  # at most log2(n) squarings: walks of length 1, 2, 4, ...
+        longer = (reach @ reach > 0).astype(np.float64)
+        if np.array_equal(longer, reach):
+            break
+        reach = longer
+    reach = reach > 0
+    mutual = reach & reach.T
+    groups, seen = [], np.zeros(n, dtype=bool)
+    for i in range(n):
+        if not seen[i]:
+            members = np.flatnonzero(mutual[i])
+            seen[members] = True
+            groups.append(members)
+    closed = [k for k, C in enumerate(groups) if not np.any(np.delete(reach[C], C, axis=1))]
+    return groups, closed
+
+
+def _absorption(T, transient, C):
+    r"""For each transient node, the probability that the walk from it ends up in the closed class `C`.
+
+    The probabilities :math:`b_t` solve :math:`b_t = \sum_{c \in C} T_{tc} +
+    \sum_{u \text{ transient}} T_{tu} b_u`, the linear system
+    :math:`(I - Q)\mathbf{b} = \mathbf{r}`; its diagonal
+    :math:`1 - T_{tt}` is computed as the sum of the probabilities of leaving
+    :math:`t`, which does not cancel.
+
+    Parameters
+    ----------
+    T : ndarray of shape (n, n)
+        Row-stochastic.
+    transient : ndarray of int
+        The transient nodes.
+    C : ndarray of int
+        The nodes of one closed class.
+
+    Returns
+    -------
+    ndarray
+        One probability per transient node.
+
+    See Also
+    --------
+    stationary_distribution : The caller.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._graphs import _absorption
+    >>> T = np.array([[1.0, 0.0, 0.0], [0.25, 0.5, 0.25], [0.0, 0.0, 1.0]])
+    >>> _absorption(T, np.array([1]), np.array([0]))
+    array([0.5])
+    """
+    Q = -T[np.ix_(transient, transient)]
+    away = T[transient].copy()
+    away[np.arange(transient.size), transient] = 0.0
+    Q[np.diag_indices_from(Q)] = np.sum(away, axis=1)  # 1 - T_tt, without subtracting
+    return _solve_system(Q, np.sum(T[np.ix_(transient, C)], axis=1), "I - Q")

@@ -21,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import as_array, as_square, call_vector, check_callable, check_positive, set_module
+from mlmath_ref._numerics import exponent_of, robust_sum
+from mlmath_ref.linalg._vectors import _matvec
 
 __all__ = ["matmul", "matrix_of", "trace", "transpose"]
 
@@ -110,10 +112,12 @@ def matrix_of(f, n, check=True):
     check_callable(f, "f", expected="a callable that maps a vector to a vector")
     n = check_positive(n, "n", integer=True)
     check = bool(check)
-    basis = np.eye(n)
-    columns = [_apply(f, basis[:, 0], "f(e_0)")]
-    m = columns[0].shape[0]
-    columns += [_apply(f, basis[:, j], f"f(e_{j})", m) for j in range(1, n)]
+    columns, m = [], None
+    for j in range(n):
+        e_j = np.zeros(n)
+        e_j[j] = 1.0
+        columns.append(_apply(f, e_j, f"f(e_{j})", m))
+        m = columns[0].shape[0]
     M = np.stack(columns, axis=1)
     if check:
         rng = np.random.default_rng(_LINEARITY_SEED)
@@ -121,13 +125,18 @@ def matrix_of(f, n, check=True):
             x, y = rng.standard_normal(n), rng.standard_normal(n)
             a, b = rng.standard_normal(2)
             left = _apply(f, a * x + b * y, "f(a*x + b*y)", m)
-            ax, by = a * _apply(f, x, "f(x)", m), b * _apply(f, y, "f(y)", m)
+            fx, fy = _apply(f, x, "f(x)", m), _apply(f, y, "f(y)", m)
+            # compared at a scale where the largest value is near 1: a*f(x) cannot overflow
+            e = exponent_of(max(np.max(np.abs(left)), np.max(np.abs(fx)), np.max(np.abs(fy))))
+            left, ax, by = np.ldexp(left, -e), a * np.ldexp(fx, -e), b * np.ldexp(fy, -e)
             scale = max(np.max(np.abs(ax)), np.max(np.abs(by)), np.max(np.abs(left)))
             gap = np.max(np.abs(left - (ax + by)))
-            if gap > 1e-9 * scale:
+            # relative 1e-9, and a few units of the subnormal grid per term for maps whose values underflow
+            underflow = np.ldexp(8.0 * n * (1 + abs(a) + abs(b)), -1074 - e)
+            if not gap <= 1e-9 * scale + underflow:
                 raise ValueError(
                     f"f is not linear: f(a*x + b*y) != a*f(x) + b*f(y) for a={a:.3f}, b={b:.3f} "
-                    f"and seeded Gaussian x, y (largest difference {gap:.3g})"
+                    f"and seeded Gaussian x, y (largest difference {np.ldexp(gap, e):.3g})"
                 )
     return M
 
@@ -163,6 +172,7 @@ def matmul(A, B):
         If `A` is not a finite, non-empty matrix, `B` is not a finite,
         non-empty matrix or vector, or the number of columns of `A`
         differs from the number of rows of `B`.
+        Also if an entry of :math:`AB` is beyond float64's range.
 
     See Also
     --------
@@ -182,7 +192,8 @@ def matmul(A, B):
 
     The code loops over the :math:`n` columns of :math:`B` and forms each
     linear combination with broadcasting; the work is the same
-    :math:`2mkn` flops as the textbook triple loop. NumPy's ``A @ B``
+    :math:`2mkn` flops as the textbook triple loop. Each entry is a
+    :func:`dot` product, with its guard against intermediate overflow. NumPy's ``A @ B``
     calls the BLAS routine ``dgemm``, which reorders the same sums into
     cache-sized blocks and runs them on several cores, so it is much faster
     and agrees up to rounding.
@@ -215,9 +226,10 @@ def matmul(A, B):
         raise ValueError(
             f"A has shape {A.shape} and B has shape {B.shape}: A must have as many columns as B has rows"
         )
+    what = "matmul: an entry of A B"
     if B.ndim == 1:
-        return np.sum(A * B, axis=1)  # the linear combination of A's columns with weights B
-    columns = [np.sum(A * B[:, j], axis=1) for j in range(B.shape[1])]
+        return _matvec(A, B, what)  # the linear combination of A's columns with weights B
+    columns = [_matvec(A, B[:, j], what) for j in range(B.shape[1])]
     return np.stack(columns, axis=1)
 
 
@@ -303,6 +315,7 @@ def trace(A):
         If `A` is not real and numeric.
     ValueError
         If `A` is not a finite, non-empty, square matrix.
+        Also if the trace is beyond float64's range.
 
     See Also
     --------
@@ -319,7 +332,9 @@ def trace(A):
 
     NumPy's ``np.trace`` sums the diagonal of any 2-D array, square or not;
     this one insists on a square matrix, the only case where the trace
-    means something.
+    means something. A sum that overflows on the way is redone on the
+    diagonal divided by a power of two, and raises only when the trace
+    itself is beyond float64.
 
     Examples
     --------
@@ -334,4 +349,4 @@ def trace(A):
     """
     A = as_square(A, "A")
     i = np.arange(A.shape[0])
-    return float(np.sum(A[i, i]))
+    return robust_sum(A[i, i], "trace: the sum of the diagonal of A")

@@ -22,8 +22,8 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import as_array, check_nonzero, set_module
-from mlmath_ref._numerics import EPS
-from mlmath_ref.linalg._svd import svd
+from mlmath_ref._numerics import EPS, exponent_of, scale_back
+from mlmath_ref.linalg._svd import _svd_scaled
 
 __all__ = ["gram_schmidt", "project", "qr"]
 
@@ -49,7 +49,11 @@ def _modified_gram_schmidt(V, name):
     Q : ndarray of shape (n, k)
         Orthonormal columns.
     R : ndarray of shape (k, k)
-        Upper triangular with positive diagonal, :math:`V = QR`.
+        Upper triangular with positive diagonal, :math:`V D = QR`, where
+        :math:`D` is the diagonal of the :math:`2^{-e_j}`.
+    exponents : list of int
+        The :math:`e_j`: column :math:`j` of the :math:`R` of `V` is column
+        :math:`j` of this `R` times :math:`2^{e_j}`.
 
     Raises
     ------
@@ -68,14 +72,19 @@ def _modified_gram_schmidt(V, name):
     --------
     >>> import numpy as np
     >>> from mlmath_ref.linalg._orthogonal import _modified_gram_schmidt
-    >>> Q, R = _modified_gram_schmidt(np.array([[3.0, 1.0], [4.0, 1.0]]), "V")
-    >>> R.round(4)
+    >>> Q, R, exponents = _modified_gram_schmidt(np.array([[3.0, 1.0], [4.0, 1.0]]), "V")
+    >>> exponents
+    [3, 1]
+    >>> (R * np.ldexp(1.0, exponents)).round(4)
     array([[5. , 1.4],
            [0. , 0.2]])
     """
     n, k = V.shape
-    scale = np.max(np.abs(V))
-    Q = V / scale if scale > 0 else V.copy()  # entries at most 1: no squared length overflows or underflows
+    # Each column divided by the power of two just above its largest entry: exact, and no squared
+    # length overflows or underflows, however different the columns' scales. Q does not change
+    # (a column's direction is its own), and column j of R is scaled back by 2**e_j.
+    exponents = [exponent_of(m) for m in np.max(np.abs(V), axis=0).tolist()]
+    Q = np.ldexp(V, -np.array(exponents))
     R = np.zeros((k, k))
     lengths = np.sqrt(np.sum(Q**2, axis=0))
     for j in range(k):
@@ -91,7 +100,7 @@ def _modified_gram_schmidt(V, name):
         Q[:, j] /= r_jj
         R[j, j + 1 :] = Q[:, j] @ Q[:, j + 1 :]
         Q[:, j + 1 :] -= Q[:, [j]] * R[j, j + 1 :]
-    return Q, R * scale
+    return Q, R, exponents
 
 
 @set_module("mlmath_ref.linalg")
@@ -146,8 +155,12 @@ def gram_schmidt(V):
     orthogonality in proportion to :math:`\kappa(V)^2 \varepsilon`, the
     modified one only to :math:`\kappa(V)\, \varepsilon`. A column counts
     as dependent when :math:`\|\mathbf{w}_j\| \le \sqrt{\varepsilon}\,
-    \|\mathbf{v}_j\|`; the code divides :math:`V` by its largest entry
-    first, so no squared length overflows or underflows. NumPy's ``qr`` calls LAPACK's ``geqrf``, which uses
+    \|\mathbf{v}_j\|`, a test of each column against its own length. The
+    code divides each column by the power of two just above its largest
+    entry first (exact, and it changes no direction), so no squared length
+    overflows or underflows, however different the columns' scales: columns
+    of sizes :math:`10^{300}` and :math:`10^{-300}` are as independent as
+    any. NumPy's ``qr`` calls LAPACK's ``geqrf``, which uses
     Householder reflections, orthogonal to working precision whatever the
     conditioning; its columns may differ from these in sign.
 
@@ -196,6 +209,8 @@ def qr(A):
     ValueError
         If `A` is not a finite, non-empty matrix, or has more columns than
         rows.
+        Also if an entry of :math:`R` is beyond float64's range (a column
+        longer than :math:`1.8 \times 10^{308}`).
     numpy.linalg.LinAlgError
         If the columns of `A` are linearly dependent.
 
@@ -212,7 +227,9 @@ def qr(A):
         r_{ij} = \langle \mathbf{q}_i, \mathbf{a}_j \rangle \ (i < j), \qquad
         r_{jj} = \Bigl\| \mathbf{a}_j - \sum_{i<j} r_{ij} \mathbf{q}_i \Bigr\| > 0
 
-    With a positive diagonal the reduced QR is unique. NumPy's ``qr``
+    With a positive diagonal the reduced QR is unique. Column :math:`j` of
+    :math:`R` is computed on column :math:`j` of :math:`A` divided by a
+    power of two, then multiplied back (see :func:`gram_schmidt`). NumPy's ``qr``
     (LAPACK ``geqrf``, Householder) leaves the signs of the diagonal of
     :math:`R` to the algorithm; multiplying its columns of :math:`Q` and
     rows of :math:`R` by those signs gives this decomposition.
@@ -237,7 +254,8 @@ def qr(A):
         raise ValueError(
             f"A must have at least as many rows as columns for a reduced QR, got shape {A.shape}"
         )
-    return _modified_gram_schmidt(A, "A")
+    Q, R, exponents = _modified_gram_schmidt(A, "A")
+    return Q, scale_back(R, np.array(exponents), "qr: an entry of R (a column of A longer than 1.8e308)")
 
 
 @set_module("mlmath_ref.linalg")
@@ -271,7 +289,8 @@ def project(x, onto):
     ValueError
         If `x` or `onto` is not finite and non-empty, has more than two
         dimensions, `x` and `onto` differ in their number of rows, or
-        `onto` is the zero vector (it spans no line).
+        `onto` is the zero vector (it spans no line), or an entry of the
+        projection is beyond float64's range.
 
     See Also
     --------
@@ -293,11 +312,19 @@ def project(x, onto):
     where the columns of :math:`Q_r` are the left singular vectors of
     :math:`V` with non-zero singular values (the same tolerance as
     :func:`rank`): an orthonormal basis of the column space even when the
-    columns of :math:`V` are dependent, where Gram-Schmidt or the normal
-    equations :math:`V^\top V \mathbf{c} = V^\top \mathbf{x}` would fail.
-    For independent columns :math:`P = V (V^\top V)^{-1} V^\top`. An
+    columns of :math:`V` are dependent. Then the normal equations
+    :math:`V^\top V \mathbf{c} = V^\top \mathbf{x}` still have solutions
+    (infinitely many, all giving the same projection), but
+    :math:`V^\top V` has no inverse, and Gram-Schmidt stops at the first
+    column that depends on the others. For independent columns
+    :math:`P = V (V^\top V)^{-1} V^\top`. An
     all-zero matrix spans :math:`\{\mathbf{0}\}` and projects everything to
-    zero. NumPy has no projection function; ``V @ np.linalg.lstsq(V, x)[0]``
+    zero. The column space does not change when a column is scaled, so each
+    column of :math:`V` is first divided by the power of two just above its
+    largest entry (a short column is still a direction), and the projection
+    is linear in :math:`\mathbf{x}`, so each column of `x` is scaled the same
+    way and the result multiplied back: no product or sum overflows. NumPy
+    has no projection function; ``V @ np.linalg.lstsq(V, x)[0]``
     is the idiom.
 
     Examples
@@ -327,12 +354,22 @@ def project(x, onto):
         raise ValueError(
             f"x and onto must have the same number of rows, got shapes {x.shape} and {onto.shape}"
         )
+    # Projection is linear in x: each column of x is divided by the power of two just above its
+    # largest entry (exact; no product or sum can overflow), and the projection multiplied back.
+    X = x.reshape(x.shape[0], -1)
+    exponents = np.array([exponent_of(m) for m in np.max(np.abs(X), axis=0).tolist()])
+    X = np.ldexp(X, -exponents)
     if onto.ndim == 1:
         check_nonzero(onto, "onto", "it spans no line")
         u = onto / np.max(np.abs(onto))  # the same line; scaled so that u . u cannot overflow or underflow
         uu = np.sum(u * u)
-        coefficient = np.sum(u[:, None] * x.reshape(x.shape[0], -1), axis=0) / uu
-        return (u[:, None] * coefficient).reshape(x.shape)
-    U, s, _ = svd(onto)
-    Q = U[:, s > s[0] * max(onto.shape) * EPS]  # orthonormal basis of the column space
-    return Q @ (Q.T @ x)
+        coefficient = np.sum(u[:, None] * X, axis=0) / uu
+        P = u[:, None] * coefficient
+    else:
+        # The column space does not change when a column is scaled: each column of onto is scaled
+        # to a largest entry near 1 first, so a short column still counts as a direction.
+        V = np.ldexp(onto, -np.array([exponent_of(m) for m in np.max(np.abs(onto), axis=0).tolist()]))
+        U, s = _svd_scaled(V)[:2]
+        Q = U[:, s > s[0] * (max(V.shape) * EPS)]  # orthonormal basis of the column space
+        P = Q @ (Q.T @ X)
+    return scale_back(P, exponents, "project: an entry of the projection").reshape(x.shape)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import as_array, as_square, check_length, set_module
-from mlmath_ref._numerics import EPS
+from mlmath_ref._numerics import EPS, exponent_of, scale_back
 
 __all__ = ["coordinates", "det", "inverse", "solve"]
 
@@ -95,7 +95,7 @@ def _eliminate(A, c=None, tol=0.0):
     return U, c, swaps, None
 
 
-def _solve_system(A, b, name):
+def _solve_system(A, b, name, what="solve: the solution x"):
     r"""Solve :math:`A\mathbf{x} = \mathbf{b}` for validated float arrays.
 
     Eliminate with partial pivoting (:func:`_eliminate`) on the augmented
@@ -111,6 +111,8 @@ def _solve_system(A, b, name):
         The right-hand side(s), finite floats.
     name : str
         The name of `A` in the caller, for the error message.
+    what : str, default="solve: the solution x"
+        What the solution is in the caller, for the message when it overflows.
 
     Returns
     -------
@@ -122,6 +124,8 @@ def _solve_system(A, b, name):
     numpy.linalg.LinAlgError
         If a pivot falls to :math:`n \varepsilon \max_{ij} |A_{ij}|` or
         below.
+    ValueError
+        If the solution is beyond float64's range.
 
     See Also
     --------
@@ -135,17 +139,24 @@ def _solve_system(A, b, name):
     array([3., 2.])
     """
     n = A.shape[0]
+    # A x = b is (A / 2**a) x = (b / 2**c) 2**(c - a): both scalings are exact and bring the largest
+    # entries into [1/2, 1), so no step of the elimination overflows on entries near 1e308.
+    a, c = exponent_of(np.max(np.abs(A))), exponent_of(np.max(np.abs(b)))
+    A, b_scaled = np.ldexp(A, -a), np.ldexp(b, -c)
     tol = n * EPS * np.max(np.abs(A))
-    U, c, _, stopped = _eliminate(A, b.reshape(n, -1), tol)  # c: one column per right-hand side
+    U, rhs, _, stopped = _eliminate(A, b_scaled.reshape(n, -1), tol)  # one column per right-hand side
     if stopped is not None:
         raise np.linalg.LinAlgError(
             f"{name} is singular: after elimination, column {stopped} has no pivot larger than "
-            f"the tolerance {tol:.2g} (n * eps * max|{name}|)"
+            f"the tolerance {np.ldexp(tol, a):.2g} (n * eps * max|{name}|)"
         )
-    x = np.empty_like(c)
-    for i in range(n - 1, -1, -1):
-        x[i] = (c[i] - U[i, i + 1 :] @ x[i + 1 :]) / U[i, i]
-    return x.reshape(b.shape)
+    x = np.empty_like(rhs)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i in range(n - 1, -1, -1):
+            x[i] = (rhs[i] - U[i, i + 1 :] @ x[i + 1 :]) / U[i, i]
+    if not np.all(np.isfinite(x)):  # only a matrix within rounding of singular gets here
+        raise np.linalg.LinAlgError(f"{name} is too close to singular: the solution overflows float64")
+    return scale_back(x.reshape(b.shape), c - a, what)
 
 
 @set_module("mlmath_ref.linalg")
@@ -175,7 +186,8 @@ def det(A):
     TypeError
         If `A` is not real and numeric.
     ValueError
-        If `A` is not a finite, non-empty, square matrix.
+        If `A` is not a finite, non-empty, square matrix, or its
+        determinant is beyond float64's range.
 
     See Also
     --------
@@ -192,8 +204,12 @@ def det(A):
     swapping two rows of :math:`A` flips the sign of :math:`\det A`. NumPy
     calls LAPACK's ``getrf``, the same algorithm in blocked form, and
     accumulates the product of pivots as a sign and a logarithm, so it
-    overflows only if the determinant itself does; the product here can
-    overflow (or underflow) on the way for large :math:`n`.
+    overflows only if the determinant itself does. Here :math:`A` is first
+    divided by the power of two :math:`2^a` just above its largest entry
+    (exact; :math:`\det A = 2^{na} \det(A / 2^a)`), and the product of the
+    pivots is kept as a fraction and a power of two: no partial product
+    overflows or underflows, and a ValueError says when the determinant
+    itself is beyond float64.
 
     Examples
     --------
@@ -211,11 +227,18 @@ def det(A):
     0.0
     """
     A = as_square(A, "A")
-    U, _, swaps, stopped = _eliminate(A)
+    n = A.shape[0]
+    a = exponent_of(np.max(np.abs(A)))  # det A = 2**(n a) det(A / 2**a), and the scaling is exact
+    U, _, swaps, stopped = _eliminate(np.ldexp(A, -a))
     if stopped is not None:
         return 0.0  # column `stopped` is zero on and below the diagonal: no pivot, A is singular
-    i = np.arange(A.shape[0])
-    return float((-1.0) ** swaps * np.prod(U[i, i]))
+    # The product of the pivots as a fraction times a power of two, renormalized at every step, so
+    # that no partial product overflows or underflows; the rounding is that of the plain product.
+    fraction, exponent = (-1.0) ** swaps, n * a
+    for pivot in np.diag(U).tolist():
+        fraction, e = np.frexp(fraction * pivot)
+        exponent += int(e)
+    return scale_back(float(fraction), exponent, "det: the determinant of A")
 
 
 @set_module("mlmath_ref.linalg")
@@ -247,6 +270,7 @@ def solve(A, b):
     ValueError
         If `A` is not a finite, non-empty, square matrix, or `b` is not a
         finite, non-empty vector or matrix with as many rows as `A`.
+        Also if the solution is beyond float64's range.
     numpy.linalg.LinAlgError
         If `A` is singular: some pivot is at most
         :math:`n \varepsilon \max_{ij} |A_{ij}|`.
@@ -265,7 +289,10 @@ def solve(A, b):
     .. math:: x_i = \Bigl(c_i - \sum_{j > i} u_{ij} x_j\Bigr) \Big/ u_{ii}, \qquad i = n, \dots, 1.
 
     A pivot :math:`|u_{kk}| \le n \varepsilon \max_{ij}|A_{ij}|` (with
-    :math:`\varepsilon` the machine epsilon) is treated as zero. NumPy
+    :math:`\varepsilon` the machine epsilon) is treated as zero. The code
+    first divides :math:`A` and :math:`\mathbf{b}` by the powers of two just
+    above their largest entries (exact), so that no step of the elimination
+    overflows on entries near :math:`10^{308}`, and scales the solution back. NumPy
     calls LAPACK's ``gesv``: the same algorithm, blocked for the cache; it
     raises only on an exactly zero pivot and otherwise returns whatever a
     nearly singular matrix gives.
@@ -313,6 +340,7 @@ def inverse(A):
         If `A` is not real and numeric.
     ValueError
         If `A` is not a finite, non-empty, square matrix.
+        Also if an entry of the inverse is beyond float64's range.
     numpy.linalg.LinAlgError
         If `A` is singular.
 
@@ -345,7 +373,7 @@ def inverse(A):
     numpy.linalg.LinAlgError: A is singular: ...
     """
     A = as_square(A, "A")
-    return _solve_system(A, np.eye(A.shape[0]), "A")
+    return _solve_system(A, np.eye(A.shape[0]), "A", "inverse: the inverse of A")
 
 
 @set_module("mlmath_ref.linalg")
@@ -380,6 +408,7 @@ def coordinates(x, B):
         If `x` or `B` is not finite and non-empty, `B` is not square (its
         columns cannot be a basis of :math:`\mathbb{R}^n`), or `x` does not
         have :math:`n` rows.
+        Also if a coordinate is beyond float64's range.
     numpy.linalg.LinAlgError
         If the columns of `B` are linearly dependent (`B` is singular).
 
@@ -415,4 +444,4 @@ def coordinates(x, B):
             f"B must be square to hold a basis of R^n (n vectors of length n), got shape {B.shape}"
         )
     check_length(x, B.shape[0], "x", "as many rows as B")
-    return _solve_system(B, x, "B")
+    return _solve_system(B, x, "B", "coordinates: the coordinates of x")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import as_array, check_positive, set_module
-from mlmath_ref._numerics import EPS
+from mlmath_ref._numerics import EPS, exponent_of, scale_back
 
 __all__ = ["is_linearly_independent", "pinv", "rank", "svd"]
 
@@ -298,6 +298,7 @@ def svd(A):
         If `A` is not real and numeric.
     ValueError
         If `A` is not a finite, non-empty matrix.
+        Also if the largest singular value is beyond float64's range.
     numpy.linalg.LinAlgError
         If the Jacobi sweeps do not converge (not seen in practice).
 
@@ -338,8 +339,11 @@ def svd(A):
     (the surplus columns of a rank-deficient matrix shrink to that): it is
     not rotated, and its :math:`\mathbf{u}_i` is replaced by a unit vector
     orthogonal to the others, so :math:`U` stays orthonormal. The code
-    divides :math:`A` by its largest entry first, so no squared length
-    overflows, and multiplies the singular values back. Each pair
+    divides :math:`A` by the power of two just above its largest entry
+    first, exactly, so no squared length
+    overflows, and multiplies the singular values back (a ValueError says
+    when the largest one is beyond float64, as for a matrix of entries near
+    :math:`10^{308}`). Each pair
     :math:`(\mathbf{u}_i, \mathbf{v}_i)` has its sign chosen so that the
     largest-magnitude entry of :math:`\mathbf{u}_i` is positive.
 
@@ -366,10 +370,50 @@ def svd(A):
     array([5., 0.])
     """
     A = as_array(A, "A", ndim=2)
+    U, s, Vt, e = _svd_scaled(A)
+    return U, scale_back(s, e, "svd: the largest singular value of A"), Vt
+
+
+def _svd_scaled(A):
+    r"""The SVD of :math:`A / 2^e`, with :math:`2^e` the power of two just above :math:`\max |A_{ij}|`.
+
+    Dividing by :math:`2^e` is exact and brings every entry below 1, so no
+    squared length overflows or underflows; the singular values of
+    :math:`A` are those returned times :math:`2^e`, which may lie beyond
+    float64 even when every entry of :math:`A` does not. :func:`rank`,
+    :func:`pinv` and ``project`` work with the scaled values.
+
+    Parameters
+    ----------
+    A : ndarray of shape (m, n)
+        Finite floats.
+
+    Returns
+    -------
+    U : ndarray of shape (m, k)
+        Left singular vectors.
+    s : ndarray of shape (k,)
+        The singular values of :math:`A / 2^e`, descending.
+    Vt : ndarray of shape (k, n)
+        Right singular vectors, as rows.
+    e : int
+        The exponent.
+
+    See Also
+    --------
+    svd : The public function, which scales the singular values back.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._svd import _svd_scaled
+    >>> U, s, Vt, e = _svd_scaled(np.array([[1e308, 0.0], [0.0, 1e308]]))
+    >>> s.round(4), e
+    (array([0.5563, 0.5563]), 1024)
+    """
     m, n = A.shape
-    scale = np.max(np.abs(A))
-    if scale > 0:
-        A = A / scale  # entries of size at most 1: no squared norm overflows or underflows
+    e = exponent_of(np.max(np.abs(A)))
+    A = np.ldexp(A, -e)  # entries below 1 in size: no squared norm overflows or underflows
     noise = EPS * np.sqrt(np.sum(A**2))  # epsilon times the Frobenius norm
     W, V = _orthogonalize_columns(A if m >= n else A.T, noise)
     s = np.sqrt(np.sum(W**2, axis=0))
@@ -387,7 +431,7 @@ def svd(A):
     if m < n:
         U, V = V, U  # A.T = U S V.T  means  A = V S U.T
     signs, U = _fix_signs(U)
-    return U, s * scale, (V * signs).T
+    return U, s, (V * signs).T, e
 
 
 def _check_tol(tol, name):
@@ -469,6 +513,11 @@ def rank(A, tol=None):
     -----
     .. math:: \operatorname{rank} A = \#\{\, i : \sigma_i > \text{tol} \,\}
 
+    The default tolerance is computed on the singular values of
+    :math:`A / 2^e` (see :func:`svd`) as :math:`\sigma_{\max} (\max(m, n)\,
+    \varepsilon)`, in that order: :math:`\sigma_{\max} \max(m, n)` alone
+    can overflow for entries near :math:`10^{308}`, which once made every
+    singular value count as zero.
     Elimination would also find the rank (the number of pivots) but
     decides badly which small pivots are zero; singular values measure
     exactly how far :math:`A` is from a matrix of lower rank. NumPy's
@@ -490,10 +539,13 @@ def rank(A, tol=None):
     """
     A = as_array(A, "A", ndim=2)
     tol = _check_tol(tol, "tol")
-    s = svd(A)[1]
+    s, e = _svd_scaled(A)[1::2]  # the singular values of A / 2**e
     if tol is None:
-        tol = s[0] * max(A.shape) * EPS
-    return int(np.sum(s > tol))
+        cutoff = s[0] * (max(A.shape) * EPS)  # in this order: s[0] * max(m, n) could overflow
+    else:
+        with np.errstate(over="ignore"):
+            cutoff = np.ldexp(tol, -e)  # tol in the units of s; inf means above every singular value
+    return int(np.sum(s > cutoff))
 
 
 @set_module("mlmath_ref.linalg")
@@ -580,7 +632,8 @@ def pinv(A, rtol=None):
     TypeError
         If `A` is not real and numeric, or `rtol` is not a real number.
     ValueError
-        If `A` is not a finite, non-empty matrix, or `rtol` is negative.
+        If `A` is not a finite, non-empty matrix, `rtol` is negative, or an
+        entry of :math:`A^+` is beyond float64's range.
 
     See Also
     --------
@@ -621,8 +674,10 @@ def pinv(A, rtol=None):
     rtol = _check_tol(rtol, "rtol")
     if rtol is None:
         rtol = max(A.shape) * EPS
-    U, s, Vt = svd(A)
+    U, s, Vt, e = _svd_scaled(A)  # A = 2**e U S Vt, so A+ = 2**-e V S+ Ut
     keep = s > rtol * s[0]
     s_plus = np.zeros_like(s)
     s_plus[keep] = 1.0 / s[keep]
-    return (Vt.T * s_plus) @ U.T
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = (Vt.T * s_plus) @ U.T
+    return scale_back(scaled, -e, "pinv: an entry of the pseudoinverse of A")

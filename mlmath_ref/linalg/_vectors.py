@@ -17,18 +17,20 @@ Examples
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from mlmath_ref._checks import (
     as_array,
+    as_shape,
     check_length,
     check_nonzero,
     check_same_shape,
-    is_integer,
-    is_iterable,
     is_real_number,
     set_module,
 )
+from mlmath_ref._numerics import check_finite, exponent_of, scale_back
 
 __all__ = [
     "angle",
@@ -103,6 +105,7 @@ def dot(x, y):
         If `x` or `y` is not real and numeric.
     ValueError
         If `x` or `y` is not a non-empty, finite vector, or their lengths differ.
+        Also if the inner product is beyond float64's range.
 
     See Also
     --------
@@ -114,7 +117,11 @@ def dot(x, y):
     -----
     .. math:: \langle \mathbf{x}, \mathbf{y} \rangle = \sum_{i=1}^{n} x_i y_i
 
-    The code is ``np.sum(x * y)``. NumPy's ``np.dot`` hands the same sum to
+    The code is ``np.sum(x * y)``; where a product or the running sum
+    overflows, it is redone on :math:`\mathbf{x}` and :math:`\mathbf{y}`
+    divided by powers of two (exact) and scaled back, so that
+    ``dot([1e200, 1e200], [1e200, -1e200])`` is 0 where ``np.dot`` gives
+    NaN. NumPy's ``np.dot`` hands the same sum to
     the BLAS routine ``ddot``, which adds the products in a different order,
     so the two can differ in the last bits; ``np.sum`` uses pairwise
     summation, whose rounding error grows like :math:`\log n` rather than
@@ -136,7 +143,63 @@ def dot(x, y):
     ValueError: x and y must have the same shape, got (2,) and (3,)
     """
     x, y = _vector_pair(x, y)
-    return float(np.sum(x * y))
+    return float(_matvec(x[None, :], y, "dot: the inner product of x and y")[0])
+
+
+def _matvec(A, x, what):
+    r"""The products :math:`\sum_j A_{ij} x_j`, one per row of `A`, without intermediate overflow.
+
+    Each row is ``np.sum(A[i] * x)``. Where a product or a running sum
+    overflowed (the entries are finite, so an inf or a NaN can only come from
+    that), the row is recomputed on :math:`A_i / 2^a` and :math:`\mathbf{x} / 2^b`,
+    powers of two that bring the largest entries to about :math:`2^{510}`, so
+    that no product or sum can overflow, and scaled back by :math:`2^{a + b}`.
+    Entries that the scaling pushes into the subnormal range are smaller than
+    the rounding error of the large products, as in LAPACK's scaled norms.
+
+    Parameters
+    ----------
+    A : ndarray of shape (m, k)
+        Finite floats.
+    x : ndarray of shape (k,)
+        Finite floats.
+    what : str
+        What the result is, for the overflow message.
+
+    Returns
+    -------
+    ndarray of shape (m,)
+        :math:`A\mathbf{x}`.
+
+    Raises
+    ------
+    ValueError
+        If an entry of :math:`A\mathbf{x}` is beyond float64's range.
+
+    See Also
+    --------
+    dot : One row.
+    matmul : One call per column of `B`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.linalg._vectors import _matvec
+    >>> _matvec(np.array([[1e200, 1e200], [1.0, 2.0]]), np.array([1e200, -1e200]), "A x")
+    array([ 0.e+000, -1.e+200])
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = np.sum(A * x, axis=1)
+    bad = ~np.isfinite(out)
+    if np.any(bad):
+        target = (
+            1022 - math.ceil(math.log2(A.shape[1] + 1))
+        ) // 2  # products below 2**(2 target): no overflow
+        rows = A[bad]
+        a, b = exponent_of(np.max(np.abs(rows))), exponent_of(np.max(np.abs(x)))
+        scaled = np.sum(np.ldexp(rows, target - a) * np.ldexp(x, target - b), axis=1)
+        out[bad] = scale_back(scaled, a + b - 2 * target, what)
+    return out
 
 
 @set_module("mlmath_ref.linalg")
@@ -168,6 +231,7 @@ def norm(x, p=2):
         If `x` is not a non-empty, finite vector, or :math:`p < 1` (for
         :math:`p < 1` the formula is not a norm: it breaks the triangle
         inequality).
+        Also if the norm is beyond float64's range.
 
     See Also
     --------
@@ -188,7 +252,9 @@ def norm(x, p=2):
     .. math:: \|\mathbf{x}\|_p = m \Bigl(\sum_{i=1}^{n} (|x_i| / m)^p\Bigr)^{1/p},
 
     so ``norm([1e200, 1e200])`` is :math:`\sqrt{2} \cdot 10^{200}` where
-    ``np.linalg.norm`` returns ``inf``. NumPy computes the 2-norm as the
+    ``np.linalg.norm`` returns ``inf``; a norm beyond float64 itself raises
+    a ValueError. An integer `p` too large for float64 gives the max norm,
+    the limit of the p-norms as :math:`p` grows. NumPy computes the 2-norm as the
     square root of a BLAS dot product and other orders with the plain
     formula.
 
@@ -210,11 +276,21 @@ def norm(x, p=2):
         raise TypeError(f"p must be a real number >= 1 or np.inf, got {p!r}")
     if not p >= 1:  # also refuses NaN
         raise ValueError(f"p must be >= 1 or np.inf, got {p!r}")
+    return float(check_finite(_norm(x, p), "norm: the norm of x"))
+
+
+def _norm(x, p):
+    # The p-norm, scaled by the largest magnitude; inf if the norm itself overflows.
+    try:
+        p = float(p)
+    except OverflowError:  # an integer beyond float64: every p-norm tends to the max norm as p grows
+        p = math.inf
     magnitudes = np.abs(x)
     m = np.max(magnitudes)
     if m == 0 or p == np.inf:
         return float(m)
-    return float(m * np.sum((magnitudes / m) ** p) ** (1.0 / p))
+    with np.errstate(over="ignore"):
+        return float(m * np.sum((magnitudes / m) ** p) ** (1.0 / p))
 
 
 @set_module("mlmath_ref.linalg")
@@ -246,6 +322,7 @@ def distance(x, y, p=2):
     ValueError
         If `x` or `y` is not a non-empty, finite vector, their lengths
         differ, or :math:`p < 1`.
+        Also if the distance is beyond float64's range.
 
     See Also
     --------
@@ -256,7 +333,9 @@ def distance(x, y, p=2):
     -----
     .. math:: d_p(\mathbf{x}, \mathbf{y}) = \|\mathbf{x} - \mathbf{y}\|_p
 
-    The code is ``norm(x - y, p)``, with the same guard against overflow.
+    The code is ``norm(x - y, p)``, with the same guard against overflow;
+    an entry of :math:`\mathbf{x} - \mathbf{y}` beyond float64 means the
+    distance is too, and raises.
     NumPy has no distance function; ``np.linalg.norm(x - y)`` is the usual
     idiom.
 
@@ -272,7 +351,10 @@ def distance(x, y, p=2):
     0.0
     """
     x, y = _vector_pair(x, y)
-    return norm(x - y, p)
+    norm(x, p)  # checks p
+    with np.errstate(over="ignore"):
+        difference = x - y  # an infinite entry means the distance itself is beyond float64
+    return float(check_finite(_norm(difference, p), "distance: the distance between x and y"))
 
 
 @set_module("mlmath_ref.linalg")
@@ -316,8 +398,10 @@ def cosine_similarity(x, y):
         \cos\theta = \frac{\langle \mathbf{x}, \mathbf{y} \rangle}
                           {\|\mathbf{x}\|_2 \, \|\mathbf{y}\|_2}
 
-    The code scales each vector to unit length before taking the inner
-    product, which cannot overflow, and clips the result to :math:`[-1, 1]`
+    The code divides each vector by the power of two just above its
+    largest entry (exact; the cosine does not change), scales it to unit
+    length and takes the inner product, so that nothing overflows or
+    underflows at any scale, and clips the result to :math:`[-1, 1]`
     because rounding can push it just outside. NumPy has no such function;
     SciPy's ``cosine`` divides the inner product by the product of norms.
 
@@ -336,6 +420,10 @@ def cosine_similarity(x, y):
     x, y = _vector_pair(x, y)
     check_nonzero(x, "x", "its direction is undefined")
     check_nonzero(y, "y", "its direction is undefined")
+    # The cosine does not change when x or y is scaled: bring each to a largest entry near 1 by an
+    # exact power of two, so that neither norm can overflow or underflow.
+    x = np.ldexp(x, -exponent_of(np.max(np.abs(x))))
+    y = np.ldexp(y, -exponent_of(np.max(np.abs(y))))
     cosine = dot(x / norm(x), y / norm(y))
     return float(np.clip(cosine, -1.0, 1.0))
 
@@ -432,6 +520,7 @@ def linear_combination(c, V):
     ValueError
         If `c` is not a finite, non-empty vector, `V` is not a finite,
         non-empty matrix, or `c` does not have one entry per column of `V`.
+        Also if an entry of the combination is beyond float64's range.
 
     See Also
     --------
@@ -443,7 +532,8 @@ def linear_combination(c, V):
     .. math:: \sum_{j=1}^{k} c_j \mathbf{v}_j = V \mathbf{c}
 
     The code scales the columns at once with broadcasting, ``V * c``, and
-    adds along the rows. NumPy's ``V @ c`` gives the same vector through
+    adds along the rows; a row where a product or the sum overflows is
+    redone on scaled entries, as in :func:`dot`. NumPy's ``V @ c`` gives the same vector through
     the BLAS routine ``dgemv``.
 
     Examples
@@ -461,55 +551,7 @@ def linear_combination(c, V):
     c = as_array(c, "c", ndim=1)
     V = as_array(V, "V", ndim=2)
     check_length(c, V.shape[1], "c", "one entry per column of V")
-    return np.sum(V * c, axis=1)
-
-
-def _as_shape(shape, name):
-    """Turn an int or a sequence of ints into a shape tuple, or raise.
-
-    A shape is a tuple of non-negative integers; a single integer stands for
-    a one-dimensional shape, as it does in NumPy.
-
-    Parameters
-    ----------
-    shape : int or sequence of int
-        The candidate shape.
-    name : str
-        How to call it in error messages, such as ``"shapes[1]"``.
-
-    Returns
-    -------
-    tuple of int
-        The shape.
-
-    Raises
-    ------
-    TypeError
-        If `shape` is not an integer or a sequence of integers.
-    ValueError
-        If a size is negative.
-
-    See Also
-    --------
-    broadcast_shape : The caller.
-
-    Examples
-    --------
-    >>> from mlmath_ref.linalg._vectors import _as_shape
-    >>> _as_shape(3, "s"), _as_shape([2, 1], "s")
-    ((3,), (2, 1))
-    """
-    if is_integer(shape):
-        shape = (shape,)
-    if not is_iterable(shape):
-        raise TypeError(f"{name} must be a tuple of integers, got {shape!r}")
-    shape = tuple(shape)
-    for size in shape:
-        if not is_integer(size):
-            raise TypeError(f"{name} must be a tuple of integers, got {shape!r}")
-        if size < 0:
-            raise ValueError(f"{name} must have non-negative sizes, got {shape!r}")
-    return tuple(int(size) for size in shape)
+    return _matvec(V, c, "linear_combination: an entry of the combination")
 
 
 @set_module("mlmath_ref.linalg")
@@ -573,7 +615,7 @@ def broadcast_shape(*shapes):
         ...
     ValueError: shapes (2, 3) and (2,) do not broadcast: on axis -1 the sizes are 3 and 2
     """
-    shapes = [_as_shape(shape, f"shapes[{i}]") for i, shape in enumerate(shapes)]
+    shapes = [as_shape(shape, f"shapes[{i}]") for i, shape in enumerate(shapes)]
     ndim = max((len(shape) for shape in shapes), default=0)
     result = []
     for axis in range(-ndim, 0):

@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from mlmath_ref._checks import set_module
-from mlmath_ref.probability import _loader
+from mlmath_ref.probability._loader import TooManyTerms, binomial_logpmf, log_sum
 from mlmath_ref.probability._validate import (
     Distribution,
     as_result,
@@ -331,7 +331,7 @@ class Binomial(Distribution):
     def _logpmf(self, k):
         out = np.full(k.shape, -np.inf)
         inside = _integers(k) & (k >= 0) & (k <= self.n)
-        out[inside] = _loader.binomial_logpmf(k[inside], self.n, self.p)
+        out[inside] = binomial_logpmf(k[inside], self.n, self.p)
         return out
 
     def _mode(self):
@@ -339,8 +339,8 @@ class Binomial(Distribution):
 
     def _log_sum(self, start, step, kind, what):
         try:
-            return _loader.log_sum(self.n, self.p, start, step, kind)
-        except _loader.TooManyTerms as exc:
+            return log_sum(self.n, self.p, start, step, kind)
+        except TooManyTerms as exc:
             sd = math.sqrt(self.n * self.p * (1.0 - self.p))
             raise ValueError(
                 f"Binomial.{what}: {exc} for n={self.n}, p={self.p!r} (standard deviation "

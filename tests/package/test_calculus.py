@@ -319,11 +319,14 @@ def test_rounding_error_grows_like_one_over_h():
 
 
 def test_default_steps_are_near_the_best_step():
-    # The default step gives an error within a small factor of the best over a sweep of h.
+    # The default step gives an error within a small factor of the best over a sweep of h. Below
+    # the best step the error is rounding noise, whose minimum can fall anywhere: the best step is
+    # that of the smallest worst error over windows of nine neighboring steps (0.8 decades).
     hs = np.logspace(-14, -1, 131)
     for method, exponent in [("forward", 1 / 2), ("central", 1 / 3)]:
         errors = np.array([abs(derivative(np.exp, 1.0, h=h, method=method) - np.e) for h in hs])
-        best_h = hs[np.argmin(errors)]
+        worst = np.lib.stride_tricks.sliding_window_view(errors, 9).max(axis=1)
+        best_h = hs[4:-4][np.argmin(worst)]
         assert EPS**exponent / 30 < best_h < EPS**exponent * 30, method
         default_error = abs(derivative(np.exp, 1.0, method=method) - np.e)
         assert default_error < 30 * errors.min(), method

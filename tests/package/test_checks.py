@@ -10,12 +10,16 @@ import numpy as np
 import pytest
 
 from mlmath_ref._checks import (
+    as_array,
     as_float,
+    as_shape,
+    call_function,
     check_callable,
     check_integer,
     check_length,
     check_nonzero,
     check_positive,
+    copy_argument,
     is_integer,
     is_iterable,
     is_real_number,
@@ -102,3 +106,81 @@ def test_as_float_takes_one_finite_number():
         as_float(np.nan, "x0")
     with pytest.raises(TypeError, match=r"^x0 must be numeric, got a boolean array"):
         as_float(True, "x0")
+
+
+def test_as_array_refuses_masked_arrays_naming_the_argument():
+    masked = np.ma.masked_array([1.0, 2.0], mask=[False, True])
+    with pytest.raises(
+        TypeError, match=r"^x must be a plain array, got a masked array: mlmath_ref does not honor"
+    ):
+        as_array(masked, "x")
+    with pytest.raises(TypeError, match=r"^x must be a plain array"):
+        as_array(np.ma.masked_array([1.0, 2.0]), "x")  # no entry masked: refused all the same
+    with pytest.raises(TypeError, match=r"^x must be a plain array"):
+        as_array([1.0, np.ma.masked], "x")  # NumPy would turn the masked constant into NaN, with a warning
+
+
+def test_as_array_returns_a_copy_of_its_own():
+    x = np.arange(6.0).reshape(2, 3)
+    for given in (x, x.T, x[:, ::2], np.asfortranarray(x)):
+        out = as_array(given, "x")
+        assert not np.shares_memory(out, x) and out.flags.c_contiguous and out.flags.writeable
+        np.testing.assert_array_equal(out, given)
+
+
+def test_as_array_takes_real_numbers_of_any_type_and_refuses_the_rest():
+    np.testing.assert_array_equal(as_array([2**70, 1], "x"), [2.0**70, 1.0])  # an object array of ints
+    np.testing.assert_array_equal(as_array(np.array([0.5], dtype=np.longdouble), "x"), [0.5])
+    with pytest.raises(ValueError, match=r"^x has an entry too large for float64"):
+        as_array([10**400, 1], "x")
+    with pytest.raises(TypeError, match=r"^x must be numeric, got an entry 'a' of type str"):
+        as_array(np.array([1.0, "a"], dtype=object), "x")
+    with pytest.raises(TypeError, match=r"^x must be real, got an entry 1j of type complex"):
+        as_array(np.array([1.0, 1j], dtype=object), "x")
+    with pytest.raises(TypeError, match=r"^x must be numeric, got an array of dtype timedelta64"):
+        as_array(np.array([1, 2], dtype="m8[s]"), "x")
+    if np.finfo(np.longdouble).max > np.finfo(np.float64).max:
+        with pytest.raises(ValueError, match=r"^x has an entry too large for float64"):
+            as_array(np.array([np.longdouble("1e400")]), "x")
+
+
+def test_check_positive_with_huge_integers():
+    with pytest.raises(ValueError, match=r"^n must be at most 2\*\*63 - 1, got an integer of 401 digits$"):
+        check_positive(10**400, "n", integer=True)
+    with pytest.raises(ValueError, match=r"^h must be within the range of float64"):
+        check_positive(10**400, "h")  # not "ufunc 'isfinite' not supported"
+    with pytest.raises(ValueError, match=r"^n must be positive and finite, got an integer of 401 digits$"):
+        check_positive(-(10**400), "n", integer=True)
+    assert check_positive(2**63 - 1, "n", integer=True) == 2**63 - 1
+
+
+def test_call_function_hands_over_a_copy_and_checks_what_comes_back():
+    x = np.array([1.0, 2.0])
+
+    def scribble(v):
+        v[:] = 7.0
+        return v.sum()
+
+    assert call_function(scribble, x, shape=()) == 14.0 and list(x) == [1.0, 2.0]
+    with pytest.raises(TypeError, match=r"^f\(x\) must be real, got complex"):
+        call_function(lambda v: v + 1j, x)
+    with pytest.raises(ValueError, match=r"^f\(x \+ h\) must not contain NaN"):
+        call_function(lambda v: v * np.nan, x, "f(x + h)")
+    with pytest.raises(ValueError, match=r"^derivative: f must work on arrays: boom$"):
+        call_function(
+            lambda v: (_ for _ in ()).throw(ValueError("boom")),
+            x,
+            explain="derivative: f must work on arrays",
+        )
+
+
+def test_copy_argument_and_as_shape():
+    x = np.zeros(2)
+    assert copy_argument(x, "x0") is not x and copy_argument(2.5, "x0") == 2.5
+    with pytest.raises(TypeError, match=r"^x0 must be a value that can be copied"):
+        copy_argument((i for i in range(3)), "x0")
+    assert as_shape(np.int64(3), "shape") == (3,) and as_shape([2, 0], "shape") == (2, 0)
+    with pytest.raises(TypeError, match=r"^shape must be a tuple of integers, got 'ab'$"):
+        as_shape("ab", "shape")
+    with pytest.raises(ValueError, match=r"^shape must have non-negative sizes, got \(-1,\)$"):
+        as_shape((-1,), "shape")

@@ -20,9 +20,23 @@ def test_default_step_is_relative_to_x_and_at_least_eps_to_the_power(x, power):
     x = x * 1e3
     h = difference_step(x, None, power)
     assert np.shape(h) == x.shape
-    np.testing.assert_array_equal(h, EPS**power * np.maximum(1.0, np.abs(x)))
-    assert np.all(h >= EPS**power)
-    assert np.all((x + h) - x > 0)  # the step is never lost in rounding
+    wanted = EPS**power * np.maximum(1.0, np.abs(x))
+    assert np.all(np.abs(h - wanted) <= np.spacing(np.abs(x) + wanted))  # rounded to the float grid at x
+    assert np.all(h > 0)  # the step is never lost in rounding
+    far = np.abs(x) >= h  # there x + h and x - h are exactly h away from x
+    np.testing.assert_array_equal(((x + h) - x)[far], h[far])
+    np.testing.assert_array_equal((x - (x - h))[far], h[far])
+
+
+def test_the_step_is_the_distance_to_the_float_x_plus_h_rounds_to():
+    h = difference_step(np.array([1.0]), 1e-15, 1 / 3)[0]
+    assert h == (1.0 + 1e-15) - 1.0 and h != 1e-15  # 1 + 1e-15 is not a float: 5 units of 2**-52 away
+    with pytest.raises(ValueError, match=r"^h=1e-20 is too small for x=1: x \+ h rounds to x"):
+        difference_step(np.array([1.0, 0.0]), 1e-20, 1 / 3)
+    with pytest.raises(ValueError, match=r"^x \+ h overflows float64 at x=1.8e\+308"):
+        difference_step(np.array([0.0, np.finfo(float).max]), None, 1 / 3)
+    with pytest.raises(ValueError, match=r"^x \+ h overflows float64 at x=-1e\+308 with h=1e\+308"):
+        difference_step(np.array([-1e308]), 1e308, 1 / 3)
 
 
 def test_default_step_at_a_scalar_and_a_given_step():

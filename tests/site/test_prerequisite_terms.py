@@ -31,20 +31,27 @@ GENERIC_TERMS = {
     "approaches": "an everyday verb ('two approaches'), and 'x approaches a' is high-school language",
     "arrow": "an everyday word; pages draw arrows in every figure",
     "axes": "also the axes of a plot, which every figure has",
+    "bits": "also the bits of a float and 'a bit' (a little); the entropy page's bits are its unit",
     "batch": "machine-learning vocabulary for a group of examples, used from the first page on",
     "coordinates": "high-school coordinates of a point; the basis page defines coordinates in a basis",
     "distance": "an everyday word and high-school geometry",
     "function": "high-school mathematics; the functions page makes it precise",
+    "given": "an everyday word ('given a matrix', 'the function given by'); the conditional "
+    "'given' of P(A | B) is read on the pages that build on conditional probability",
     "graph": "also the graph of a function, which calculus pages draw",
     "image": "also a picture (an image classifier, the image of a figure)",
     "jump": "an everyday word ('the answer jumps')",
     "length": "also the length of a list or a sequence",
     "magnitude": "an everyday word ('orders of magnitude')",
     "maximum": "high-school mathematics; the extrema page gives the calculus test",
+    "mean": "an everyday verb ('this means') and the school average of a list; the expected-value "
+    "page defines the mean of a distribution, and search and the glossary send 'mean' there",
     "minimum": "high-school mathematics; the extrema page gives the calculus test",
     "numpy array": "every page's code uses NumPy arrays and the reader is a programmer",
     "partial": "an everyday adjective ('partial sums', 'partial pivoting')",
     "perpendicular": "high-school geometry; the page defines orthogonality in any dimension",
+    "probability": "high-school mathematics (a chance between 0 and 1, a share of equally likely "
+    "cases); the probability-space page makes it precise",
     "proof": "every page sketches why its theorems hold; the logic page teaches how to read proofs",
     "residual": "the residual y - y_hat of a prediction is defined where it is used",
     "sequence": "an everyday word ('a sequence of operations')",
@@ -72,6 +79,12 @@ TITLE_TERMS = {
     # "X of a Y" names X, on the page of X.
     "Eigendecomposition of a symmetric matrix": ["eigendecomposition"],
     "Limit of a function": ["limit"],
+    # "Joint" is an adjective of the shared head noun, which the rule only shares after "and".
+    "Joint, marginal and conditional distributions": [
+        "joint distribution",
+        "marginal distribution",
+        "conditional distribution",
+    ],
     "Convergence of a sequence": ["convergence"],
     # The page's concept is the general norm; the title shows its family.
     "The $p$-norms": ["norm", "p-norm"],
@@ -86,20 +99,44 @@ TITLE_TERMS = {
 # the page that defines it, with the reason.
 ALLOWED_USES = {
     ("angle-orthogonality", "rank"): "'ranks' means orders search results, not the rank of a matrix",
+    (
+        "arrays-broadcasting",
+        "sample mean",
+    ): "'per-sample means': the mean of each row, not the sample mean of the law of large numbers",
+    (
+        "change-of-variables",
+        "inverse",
+    ): "the inverse of a function (the distribution function), not of a matrix",
+    ("conditional-probability", "ad"): "an ad that shop visitors click, not AD (automatic differentiation)",
+    ("continuous-distributions", "span"): "'ranges that span decades': the verb, not a linear span",
+    ("discrete-distributions", "ad"): "ad impressions (advertising), not AD (automatic differentiation)",
     ("directional-derivative", "trace"): "'traces the line': the verb",
     ("eigenvalues-eigenvectors", "rank"): "'PageRank ranks web pages': an ordering, not a matrix rank",
     ("exp-log", "inverse"): "the inverse of a function (functions), not of a matrix",
     (
+        "independence",
+        "product rule",
+    ): "the product rule of probability for independent events, not the derivative's product rule",
+    ("integral", "odds"): "'an odd n' for Simpson's rule, which the plural rule of 'odds' matches",
+    (
+        "joint-marginal",
+        "product rule",
+    ): "the product rule of probability, P(x, y) = P(x) P(y | x), not the derivative's",
+    ("joint-marginal", "sum rule"): "the sum rule of probability (marginalization), not the derivative's",
+    (
         "functions",
         "inverse",
     ): "the inverse of a function, defined on this page; a matrix inverse is a later case",
+    ("matrices-graphs", "odds"): "an odd step and a cycle of odd length, not the odds of an event",
     ("matrices-graphs", "rank"): "inside the name PageRank",
+    ("real-numbers", "odds"): "the odd integers that float32 loses, not the odds of an event",
     ("sequences-series", "exponential"): "the exponential moving average, named for its geometric weights",
     (
         "sequences-series",
         "limit",
     ): "the limit of a sequence, which this page defines; the limit page's is of a function",
     ("summation-notation", "limit"): "the limits of a sum are its bounds, not limits of calculus",
+    ("taylor-series", "odds"): "polynomials of odd degree, not the odds of an event",
     ("tensor", "gradient"): "a color gradient in an example image",
     ("transpose", "orientation"): "a vector's orientation as a row or a column, not a determinant's sign",
 }

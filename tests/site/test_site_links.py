@@ -50,7 +50,7 @@ def broken_links(site, baseurl):
         if page.startswith(("_static/", "_sources/", "_downloads/")):
             continue
         for _tag, link in parse(html).links:
-            if link.startswith(baseurl):
+            if baseurl and link.startswith(baseurl):
                 link = "/" + link[len(baseurl) :]
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
 GENERATED = {"_build", "auto_examples", "api", "gen_modules", "_data", "_templates", "_static", "_ext"}
+GENERATED.add("coming")  # generated notes for pages still to come (docs/_ext/coming_notes.py)
 
 # The chapter registry (docs/_data/chapters.toml) says which chapters are complete: every syllabus
 # concept has its page, and the chapter has its index page, its gallery folder and its modules.

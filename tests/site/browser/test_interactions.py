@@ -53,7 +53,7 @@ def test_copying_text_with_math_gives_the_tex(page, base_url):
 
 
 def choose_mode(page, mode):
-    """Open the theme's colour-mode menu and pick a mode (light, dark or auto)."""
+    """Open the theme's color-mode menu and pick a mode (light, dark or auto)."""
     page.locator("button.theme-switch-button:visible").first.click()
     page.locator(f"button.theme-change-button[data-mode={mode}]:visible").first.click()
 
@@ -99,3 +99,48 @@ def test_before_you_start_link_goes_to_the_prerequisite(page, base_url):
     assert page.url.endswith("linear-algebra/matrix-of-a-map.html")
     heading = page.locator("h1").first.inner_text()
     assert heading.startswith(title.split(":")[0]), heading
+
+
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("gradient check", "calculus/numerical-differentiation.html"),
+        ("KL", "coming/kl-divergence.html"),
+        ("initialisation", "coming/initialization.html"),
+        ("softmax subtract max", "coming/softmax.html"),
+    ],
+)
+def test_search_puts_the_named_concept_first(page, base_url, query, first):
+    page.goto(base_url + "search.html?q=" + query)
+    page.locator("ul.search li a").first.wait_for(timeout=15000)
+    href = page.locator("ul.search li a").first.get_attribute("href")
+    assert href.split("#")[0] == first, (query, href)
+
+
+def test_a_note_for_a_page_to_come_says_what_to_read(page, base_url):
+    page.goto(base_url + "coming/softmax.html")
+    assert page.locator("h1").first.inner_text().startswith("Softmax (page to come)")
+    meanwhile = page.locator("p", has_text="Read meanwhile").first
+    link = meanwhile.locator("a").last
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("fundamentals/exp-log.html")
+
+
+def test_the_cite_box_links_the_address_the_page_is_served_from(page, base_url):
+    page.goto(base_url + "linear-algebra/determinant.html")
+    permalink = page.locator("a.concept-permalink")
+    assert permalink.inner_text() == base_url + "linear-algebra/determinant.html"
+    assert base_url + "linear-algebra/determinant.html" in page.locator("pre.concept-bibtex").text_content()
+    assert base_url in page.locator("p.concept-citation").inner_text()
+    permalink.click()
+    page.wait_for_load_state("load")
+    assert page.url == base_url + "linear-algebra/determinant.html"
+    assert "Determinant: how much a map scales area" in page.locator("h1").first.inner_text()
+
+
+def test_reading_lists_give_the_address_the_site_is_served_from(page, base_url):
+    page.goto(base_url + "paths/zero-to-backpropagation.html")
+    text = page.locator(".reading-list-text pre").first.inner_text()
+    assert f" - {base_url}fundamentals/sets.html" in text, text[:400]
+    assert "no base URL" not in text

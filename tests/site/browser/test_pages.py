@@ -88,6 +88,7 @@ def test_every_kind_of_page_gets_a_whole_page_check():
     assert {page_kind(p) for p in TEMPLATE_PAGES} == kinds
     assert {"concept page", "chapter index", "API object", "gallery example"} <= kinds
     assert page_kind("linear-algebra/determinant.html") == page_kind("calculus/limit.html")
+    assert page_kind("coming/softmax.html") == page_kind("coming/pca.html")
     assert len(TEMPLATE_PAGES) < len(site_pages()) / 4, "most pages share a template"
 
 

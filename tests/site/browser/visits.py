@@ -122,8 +122,8 @@ AXE_JS = """async ([whole, styles]) => {
 def page_kind(path):
     """Pages of one kind share their templates: the header, the sidebars, the footer.
 
-    Concept pages, chapter index pages, the API's module and object pages, the gallery's
-    examples and index pages are kinds; every other page is a kind of its own.
+    Concept pages, chapter index pages, the notes for pages to come, the API's module and object
+    pages, the gallery's examples and index pages are kinds; every other page is a kind of its own.
     """
     patterns = [
         ("gallery example", r"^auto_examples/.+/plot_[^/]+\.html$"),
@@ -131,6 +131,7 @@ def page_kind(path):
         ("API module", r"^api/generated/mlmath_ref\.[a-z_]+\.html$"),
         ("API object", r"^api/generated/mlmath_ref\.[a-z_]+\..+\.html$"),
         ("chapter index", rf"^({'|'.join(CHAPTERS)})/index\.html$"),
+        ("note for a page to come", r"^coming/[^/]+\.html$"),  # docs/_ext/coming_notes.py
         ("concept page", rf"^({'|'.join(CHAPTERS)})/[^/]+\.html$"),
     ]
     return next((kind for kind, rx in patterns if re.match(rx, path)), path)

@@ -1,0 +1,887 @@
+"""The hostile-inputs table: how to call each public function of :mod:`mlmath_ref`, and what it must do.
+
+``test_hostile_inputs.py`` drives every entry of :data:`TABLE` with the inputs an adversarial
+user would try, argument by argument: the extremes of float64, odd dtypes and shapes, masked
+arrays, numbers that are not numbers, and user functions that misbehave. Each entry says, for
+one public function, how to call it with valid arguments and what kind each argument is; the
+kind decides which hostile values the argument gets and what the function must answer: the
+right answer (the same as for the plain float64 value, or the `oracle`'s), or a TypeError or
+ValueError (LinAlgError is one) whose message names the argument. Never another exception,
+and never a change to the caller's arguments.
+
+Adding a module (``probability``, ``optimize``, ``stats``, ``nn``...) is one block here, one
+``entry(...)`` per public function; ``test_the_table_covers_every_public_function`` fails
+until every name in the module's ``__all__`` has one. For example::
+
+    from mlmath_ref import stats
+
+    entry(
+        "mlmath_ref.stats.mean",
+        stats.mean,
+        x=Array([3, -1, 4, 1]),           # valid value: small integers, exact at every scale 2**k
+        oracle=lambda x: np.mean(x),       # an independent reference (NumPy, SciPy, mpmath)
+        scale=arrays("x"),                 # multiplying x by 2**k ...
+        rescale=scaled(1),                 # ... multiplies the result by 2**k (or overflows clearly)
+    )
+
+The argument kinds are :class:`Array` (a float array argument), :class:`Function` (a user's
+function), :class:`Count` (an integer such as ``n``), :class:`Number` (a real parameter such
+as ``h`` or ``tol``) and :class:`Other` (anything else, with the bad values it must refuse).
+``func`` is called with keyword arguments; wrap the function in a lambda when it takes
+``*args`` or returns something to evaluate (a callable, a Tensor). Give valid array values
+as small integers (or dyadic fractions such as 0.25): they are exact in float32 and after
+scaling by any power of two down to the subnormal range, which the extremes test relies on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.integrate
+import scipy.linalg
+import scipy.special
+
+from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate
+
+# ---------------------------------------------------------------------------------------------------
+# Argument kinds
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Array:
+    """A float array argument.
+
+    `value` is a valid value. `ndim` lists the accepted numbers of dimensions (None: any);
+    `empty` says whether an empty array is accepted; `optional`, whether None stands for a
+    default.
+    """
+
+    value: object
+    ndim: tuple | None = (1,)
+    empty: bool = False
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Function:
+    """A user's function. `returns` is what it must return.
+
+    ``"real"``: real numbers, validated (None, text, complex numbers, NaN, masked arrays and a
+    wrong shape are refused naming ``f``). ``"bool"``: True or False. ``"hashable"``: any
+    hashable value. ``"any"``: anything (only an exception and a mutated argument are tried).
+    """
+
+    value: Callable
+    returns: str = "real"
+
+
+@dataclass(frozen=True)
+class Count:
+    """An integer argument, at least `minimum`; huge ones (``10**400``) are refused clearly."""
+
+    value: int
+    minimum: int = 1
+
+
+@dataclass(frozen=True)
+class Number:
+    """A real parameter. `value` None means the base call uses the default.
+
+    `minimum` is the smallest accepted value (None: any), excluded when `strict`; `infinite`
+    says whether ``np.inf`` is a valid value (the max norm's ``p``); `optional`, whether None
+    stands for a default.
+    """
+
+    value: float | None
+    minimum: float | None = 0.0
+    strict: bool = True
+    infinite: bool = False
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Other:
+    """Any other argument: passed as given, plus the `bad` values it must refuse.
+
+    `bad` is a tuple of ``(value, error type)``; the message must name the argument.
+    """
+
+    value: object
+    bad: tuple = ()
+
+
+@dataclass
+class Entry:
+    """How to call one public function, and what to expect."""
+
+    name: str
+    func: Callable
+    args: dict
+    oracle: Callable | None = None
+    oracle_rtol: float = 1e-10
+    scale: Callable | None = None
+    rescale: Callable | None = None
+    ks: tuple | None = None
+    names: dict = field(default_factory=dict)
+
+    def base(self):
+        """The valid keyword arguments (Number and Array values of None are left out: defaults)."""
+        return {k: a.value for k, a in self.args.items() if a.value is not None or isinstance(a, Other)}
+
+    def named(self, arg):
+        """The names an error about `arg` may give: its own, and any related one (`names`)."""
+        return (arg, *self.names.get(arg, ()))
+
+
+TABLE: dict[str, Entry] = {}
+
+
+def entry(
+    name, func, *, oracle=None, oracle_rtol=1e-10, scale=None, rescale=None, ks=None, names=None, **args
+):
+    """Add the table entry for the public function `name` (its full dotted name).
+
+    `ks` is the range of exponents k the extremes test scales by; by default, for a `scale`
+    made by :func:`arrays`, every k at which the scaled arguments stay exact and finite: from
+    the subnormal range up to the largest entry landing in [2**1023, 2**1024).
+    """
+    if name in TABLE:
+        raise ValueError(f"{name} is in the table twice")
+    TABLE[name] = Entry(name, func, args, oracle, oracle_rtol, scale, rescale, ks, names or {})
+
+
+# ---------------------------------------------------------------------------------------------------
+# Scaling: what a function gives when its arguments are multiplied by a power of two
+# ---------------------------------------------------------------------------------------------------
+
+
+def arrays(*names):
+    """A `scale`: multiply the named arguments (arrays or numbers) by ``2**k``."""
+
+    def scale(kwargs, k):
+        out = dict(kwargs)
+        for name in names:
+            if out.get(name) is not None:
+                out[name] = np.ldexp(np.asarray(out[name], dtype=np.float64), k)
+        return out
+
+    scale.names = names
+    return scale
+
+
+def exponent_range(values):
+    """The k for which every value times 2**k is exact and finite (its largest entry below 2**1024)."""
+    values = [np.asarray(v, dtype=np.float64) for v in values]
+    nonzero = np.concatenate([v[v != 0].ravel() for v in values])
+    if nonzero.size == 0:
+        return (-1074, 1023)
+    hi = 1024 - int(np.frexp(np.max(np.abs(nonzero)))[1])
+    lo = next(k for k in range(-1074, 0) if np.array_equal(np.ldexp(np.ldexp(nonzero, k), -k), nonzero))
+    return lo, hi
+
+
+def conjugate(*points, f="f", power=1):
+    r"""A `scale` for a function of a user's `f`: points times :math:`2^k`, `f` conjugated.
+
+    The points are multiplied by :math:`2^k` and :math:`f(t)` becomes :math:`2^{pk} f(t/2^k)`.
+
+    Derivatives then scale by :math:`2^{(p-1)k}` (second ones by :math:`2^{(p-2)k}`) and
+    integrals by :math:`2^{(p+1)k}`, exactly: the points where the scaled `f` is evaluated are
+    the original ones times :math:`2^k`, and its values the original ones times :math:`2^{pk}`.
+    """
+    move = arrays(*points)
+
+    def scale(kwargs, k):
+        out = move(kwargs, k)
+        g = kwargs[f]
+        out[f] = lambda t, g=g: np.ldexp(
+            np.asarray(g(np.ldexp(np.asarray(t, dtype=np.float64), -k))), power * k
+        )
+        return out
+
+    return scale
+
+
+def times_f(f="f", power=1):
+    """A `scale` for a user's function alone: :math:`f(t)` becomes :math:`2^{pk} f(t)`."""
+
+    def scale(kwargs, k):
+        g = kwargs[f]
+        return {**kwargs, f: lambda t, g=g: np.ldexp(np.asarray(g(t)), power * k)}
+
+    return scale
+
+
+def scaled(*powers):
+    """A `rescale`: the result (or each element of a tuple result) times ``2**(power * k)``.
+
+    A power of None leaves that element as it is; a callable power is applied as ``power(value, k)``.
+    """
+
+    def rescale(out, k):
+        with np.errstate(over="ignore", under="ignore"):
+            if len(powers) == 1:
+                return _times(out, powers[0], k)
+            return tuple(_times(o, p, k) for o, p in zip(out, powers, strict=True))
+
+    return rescale
+
+
+def _times(value, power, k):
+    if power is None:
+        return value
+    if callable(power):
+        return power(value, k)
+    return np.ldexp(np.asarray(value, dtype=np.float64), power * k)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Valid values used by several entries
+# ---------------------------------------------------------------------------------------------------
+
+VEC = np.array([3.0, -1.0, 4.0])
+VEC2 = np.array([1.0, 2.0, -2.0])
+MAT = np.array([[2.0, -1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 4.0]])
+SYM = np.array([[4.0, 1.0, 0.0], [1.0, 3.0, -1.0], [0.0, -1.0, 2.0]])
+TALL = np.array([[1.0, 2.0], [3.0, -1.0], [0.0, 2.0]])
+P = np.array([[0.5, 0.25, 0.0], [0.5, 0.5, 1.0], [0.0, 0.25, 0.0]])  # column-stochastic, dyadic
+WEIGHTS = np.array([[4.0, 3.0, 1.0], [2.0, 4.0, 4.0], [1.0, 1.0, 4.0]])  # row sums twice the largest entry
+
+
+def smooth(t):
+    """A smooth function of one variable for the calculus entries, vectorized."""
+    return np.sin(t) + t * t
+
+
+def smooth_prime(t):
+    return np.cos(t) + 2 * t
+
+
+def scalar_field(x):
+    """A smooth f: R^2 -> R for the multivariate entries."""
+    return np.sin(x[0]) + x[0] * x[1]
+
+
+def vector_field(x):
+    """A smooth f: R^2 -> R^3."""
+    return np.array([np.sin(x[0]), x[0] * x[1], np.cos(x[1])])
+
+
+def _sign_fixed(V):
+    first = np.argmax(np.abs(V) >= np.abs(V).max(axis=0) * (1 - 1e-10), axis=0)
+    return V * np.where(V[first, np.arange(V.shape[1])] < 0, -1.0, 1.0)
+
+
+def _qr_oracle(A):
+    Q, R = np.linalg.qr(A)
+    signs = np.sign(np.diag(R))
+    return Q * signs, (R.T * signs).T
+
+
+def _svd_oracle(A):
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    fixed = _sign_fixed(U)
+    signs = np.sign(np.sum(fixed * U, axis=0))
+    return fixed, s, (Vt.T * signs).T
+
+
+def _eigh_oracle(A):
+    values, vectors = np.linalg.eigh(A)
+    return values, _sign_fixed(vectors)
+
+
+def _stationary_oracle(P):
+    values, vectors = np.linalg.eig(P)
+    v = vectors[:, np.argmin(np.abs(values - 1))].real
+    return v / v.sum()
+
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.fundamentals
+# ---------------------------------------------------------------------------------------------------
+
+for _name in ("naive_sum", "kahan_sum"):
+    entry(
+        f"mlmath_ref.fundamentals.{_name}",
+        getattr(fundamentals, _name),
+        x=Array([3.0, -1.0, 4.0, 1.0, -5.0, 2.0], empty=True),
+        oracle=lambda x: math.fsum(np.asarray(x, dtype=float)),
+        scale=arrays("x"),
+        rescale=scaled(1),
+    )
+entry(
+    "mlmath_ref.fundamentals.partial_sums",
+    fundamentals.partial_sums,
+    a=Array([3.0, -1.0, 4.0, 1.0, -5.0, 2.0], empty=True),
+    oracle=lambda a: np.cumsum(a),
+    scale=arrays("a"),
+    rescale=scaled(1),
+)
+
+
+def _shifted(kwargs, k):
+    # logsumexp(z + c) = logsumexp(z) + c, with c = +-2**|k|
+    return {**kwargs, "z": np.asarray(kwargs["z"], dtype=float) + math.copysign(2.0 ** abs(k), k)}
+
+
+entry(
+    "mlmath_ref.fundamentals.logsumexp",
+    fundamentals.logsumexp,
+    z=Array([[1.0, 2.0, 3.0], [0.0, -1.0, 4.0]], ndim=(1, 2, 3)),
+    axis=Other(-1, bad=((True, TypeError), (1.0, TypeError), (2, ValueError), (-3, ValueError))),
+    oracle=lambda z, axis: scipy.special.logsumexp(z, axis=axis),
+    scale=_shifted,
+    rescale=lambda out, k: out + math.copysign(2.0 ** abs(k), k),
+    ks=(-1023, 1023),
+)
+entry(
+    "mlmath_ref.fundamentals.machine_epsilon",
+    fundamentals.machine_epsilon,
+    dtype=Other(np.float32, bad=((np.int32, TypeError), ("no such type", TypeError), (complex, TypeError))),
+    oracle=lambda dtype: np.finfo(dtype).eps,
+)
+entry(
+    "mlmath_ref.fundamentals.compose",
+    lambda functions, x: fundamentals.compose(*functions)(x),
+    functions=Other((lambda t: 2 * t, lambda t: t + 1), bad=(((), ValueError), ((abs, 3), TypeError))),
+    x=Other(3),
+    oracle=lambda functions, x: 8,
+    names={"functions": ("function", "argument")},
+)
+entry(
+    "mlmath_ref.fundamentals.cartesian_product",
+    lambda sets: fundamentals.cartesian_product(*sets),
+    sets=Other(([1, 2], (3, 4)), bad=((([1], "ab"), TypeError), (([1], 3), TypeError))),
+    oracle=lambda sets: [(1, 3), (1, 4), (2, 3), (2, 4)],
+)
+entry(
+    "mlmath_ref.fundamentals.image",
+    fundamentals.image,
+    f=Function(lambda t: t * t, returns="hashable"),
+    domain=Other([-2, -1, 0, 1, 2], bad=((5, TypeError), ("abc", TypeError))),
+    oracle=lambda f, domain: {f(t) for t in domain},
+)
+entry(
+    "mlmath_ref.fundamentals.is_injective",
+    fundamentals.is_injective,
+    f=Function(lambda t: t * t, returns="hashable"),
+    domain=Other([0, 1, 2], bad=((5, TypeError), ([[1, 2], [3]], TypeError))),
+    oracle=lambda f, domain: True,
+)
+entry(
+    "mlmath_ref.fundamentals.iterate",
+    lambda f, x0, n: np.array(fundamentals.iterate(f, x0, n)),
+    f=Function(lambda x: x / 2, returns="any"),
+    x0=Other(np.array([8.0, 4.0])),
+    n=Count(3, minimum=0),
+    oracle=lambda f, x0, n: np.array([[8.0, 4.0], [4.0, 2.0], [2.0, 1.0], [1.0, 0.5]]),
+)
+entry(
+    "mlmath_ref.fundamentals.find_counterexample",
+    fundamentals.find_counterexample,
+    claim=Function(lambda t: t * t >= t, returns="bool"),
+    candidates=Other([2, 1, 0.5, 3], bad=((7, TypeError),)),
+    oracle=lambda claim, candidates: 0.5,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.calculus: f is conjugated, so that derivatives and integrals scale exactly
+# ---------------------------------------------------------------------------------------------------
+
+entry(
+    "mlmath_ref.calculus.derivative",
+    calculus.derivative,
+    f=Function(smooth),
+    x=Array([0.5, 1.25], ndim=None),
+    h=Number(2.0**-12, optional=True),
+    method=Other("central", bad=(("upwind", ValueError), (None, ValueError))),
+    oracle=lambda f, x, h, method: smooth_prime(np.asarray(x)),
+    oracle_rtol=1e-6,
+    scale=conjugate("x", "h"),
+    rescale=scaled(0),
+    ks=(-1000, 1000),
+)
+entry(
+    "mlmath_ref.calculus.second_derivative",
+    calculus.second_derivative,
+    f=Function(smooth),
+    x=Array([0.5, 1.25], ndim=None),
+    h=Number(2.0**-8, optional=True),
+    oracle=lambda f, x, h: 2 - np.sin(np.asarray(x)),
+    oracle_rtol=1e-4,
+    scale=conjugate("x", "h"),
+    rescale=scaled(-1),
+    ks=(-1000, 1000),
+)
+
+
+def _tangent(f, x0, h, t):
+    line = calculus.tangent_line(f, x0, h)
+    return line.value, line.slope, line.intercept, line(t)
+
+
+entry(
+    "mlmath_ref.calculus.tangent_line",
+    _tangent,
+    f=Function(smooth),
+    x0=Number(0.75, minimum=None),
+    h=Number(2.0**-12, optional=True),
+    t=Array([0.5, 2.0], ndim=None, empty=True),
+    oracle=lambda f, x0, h, t: (
+        smooth(x0),
+        smooth_prime(x0),
+        smooth(x0) - smooth_prime(x0) * x0,
+        smooth(x0) + smooth_prime(x0) * (np.asarray(t) - x0),
+    ),
+    oracle_rtol=1e-6,
+    scale=conjugate("x0", "h", "t"),
+    rescale=scaled(1, 0, 1, 1),
+    ks=(-1000, 1000),
+)
+
+
+def _taylor(derivatives, x0, x):
+    p = calculus.taylor_polynomial(derivatives, x0)
+    return p.coefficients, p(x)
+
+
+def _taylor_scale(kwargs, k):
+    # the derivatives of 2**k f(t / 2**k) at 2**k x0: f^(j)(x0) times 2**(k (1 - j))
+    d = np.asarray(kwargs["derivatives"], dtype=float)
+    out = arrays("x0", "x")(kwargs, k)
+    out["derivatives"] = np.ldexp(d, k * (1 - np.arange(d.size)))
+    return out
+
+
+entry(
+    "mlmath_ref.calculus.taylor_polynomial",
+    _taylor,
+    derivatives=Array([1.0, 2.0, -1.0, 3.0]),
+    x0=Number(0.5, minimum=None),
+    x=Array([0.75, 1.5], ndim=None, empty=True),
+    oracle=lambda derivatives, x0, x: (
+        np.array([1.0, 2.0, -0.5, 0.5]),
+        np.polynomial.Polynomial([1.0, 2.0, -0.5, 0.5])(np.asarray(x) - x0),
+    ),
+    scale=_taylor_scale,
+    rescale=scaled(lambda c, k: np.ldexp(c, k * (1 - np.arange(c.size))), 1),
+    ks=(-340, 340),
+)
+entry(
+    "mlmath_ref.calculus.integrate",
+    calculus.integrate,
+    f=Function(smooth),
+    a=Number(-0.75, minimum=None),
+    b=Number(1.5, minimum=None),
+    n=Count(16),
+    rule=Other("simpson", bad=(("gauss", ValueError),)),
+    oracle=lambda f, a, b, n, rule: scipy.integrate.quad(smooth, a, b)[0],
+    oracle_rtol=1e-5,
+    scale=conjugate("a", "b", power=-1),  # the integral does not change; at k = 1023, b - a overflows
+    rescale=scaled(0),
+    ks=(-1000, 1023),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.multivariate
+# ---------------------------------------------------------------------------------------------------
+
+X2 = np.array([0.5, -0.25])
+H = 2.0**-12
+
+
+def _grad_field(x):
+    return np.array([np.cos(x[0]) + x[1], x[0]])
+
+
+entry(
+    "mlmath_ref.multivariate.partial_derivative",
+    multivariate.partial_derivative,
+    f=Function(scalar_field),
+    x=Array(X2),
+    i=Other(1, bad=((2, ValueError), (-1, ValueError), (1.0, TypeError), (True, TypeError))),
+    h=Number(H, optional=True),
+    oracle=lambda f, x, i, h: _grad_field(x)[i],
+    oracle_rtol=1e-6,
+    scale=conjugate("x", "h"),
+    rescale=scaled(0),
+    ks=(-1000, 1000),
+)
+entry(
+    "mlmath_ref.multivariate.gradient",
+    multivariate.gradient,
+    f=Function(scalar_field),
+    x=Array(X2),
+    h=Number(H, optional=True),
+    oracle=lambda f, x, h: _grad_field(x),
+    oracle_rtol=1e-6,
+    scale=conjugate("x", "h"),
+    rescale=scaled(0),
+    ks=(-1000, 1000),
+)
+entry(
+    "mlmath_ref.multivariate.directional_derivative",
+    multivariate.directional_derivative,
+    f=Function(scalar_field),
+    x=Array(X2),
+    v=Array([2.0, -3.0]),
+    h=Number(H, optional=True),
+    oracle=lambda f, x, v, h: _grad_field(x) @ v,
+    oracle_rtol=1e-6,
+    scale=conjugate("x", "h"),
+    rescale=scaled(0),
+    ks=(-1000, 1000),
+    names={"v": ("x",)},
+)
+entry(
+    "mlmath_ref.multivariate.jacobian",
+    multivariate.jacobian,
+    f=Function(vector_field),
+    x=Array(X2),
+    h=Number(H, optional=True),
+    oracle=lambda f, x, h: np.array([[np.cos(x[0]), 0.0], [x[1], x[0]], [0.0, -np.sin(x[1])]]),
+    oracle_rtol=1e-6,
+    scale=conjugate("x", "h"),
+    rescale=scaled(0),
+    ks=(-1000, 1000),
+)
+entry(
+    "mlmath_ref.multivariate.hessian",
+    multivariate.hessian,
+    f=Function(scalar_field),
+    x=Array(X2),
+    h=Number(2.0**-8, optional=True),
+    oracle=lambda f, x, h: np.array([[-np.sin(x[0]), 1.0], [1.0, 0.0]]),
+    oracle_rtol=1e-4,
+    scale=conjugate("x", "h"),
+    rescale=scaled(-1),
+    ks=(-1000, 1000),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.autodiff (the operations of Scalar and Tensor have their own table: OPERATIONS below)
+# ---------------------------------------------------------------------------------------------------
+
+entry(
+    "mlmath_ref.autodiff.Scalar",
+    lambda value, label: autodiff.Scalar(value, label).value,
+    value=Number(2.5, minimum=None),
+    label=Other("x"),
+    oracle=lambda value, label: value,
+    scale=arrays("value"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.autodiff.Tensor",
+    lambda data, label: autodiff.Tensor(data, label).data,
+    data=Array(MAT, ndim=None),
+    label=Other("W"),
+    oracle=lambda data, label: np.asarray(data, dtype=float),
+    scale=arrays("data"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.autodiff.unbroadcast",
+    autodiff.unbroadcast,
+    grad=Array((np.arange(24.0) % 7 - 3).reshape(4, 2, 3), ndim=None, empty=True),
+    shape=Other(
+        (2, 1),
+        bad=(
+            ("ab", TypeError),
+            ((-1,), ValueError),
+            ((2.5,), TypeError),
+            (None, TypeError),
+            ((3, 3), ValueError),
+        ),
+    ),
+    oracle=lambda grad, shape: np.asarray(grad, dtype=float).sum(axis=(0, 2))[:, None],
+    scale=arrays("grad"),
+    rescale=scaled(1),
+    names={"grad": ("shape",)},
+)
+
+
+def _graph(root):
+    nodes, edges = autodiff.graph_of(root)
+    return [n.op or n.label for n in nodes], edges
+
+
+_x = autodiff.Scalar(3.0, label="x")
+entry(
+    "mlmath_ref.autodiff.graph_of",
+    _graph,
+    root=Other(_x * _x + _x, bad=((3.0, TypeError), (None, TypeError), (np.ones(2), TypeError))),
+    oracle=lambda root: (["x", "*", "+"], [(0, 1), (0, 1), (1, 2), (0, 2)]),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.linalg
+# ---------------------------------------------------------------------------------------------------
+
+entry(
+    "mlmath_ref.linalg.dot",
+    linalg.dot,
+    x=Array(VEC),
+    y=Array(VEC2),
+    oracle=lambda x, y: np.dot(x, y),
+    scale=arrays("x", "y"),
+    rescale=scaled(2),
+    names={"x": ("y",), "y": ("x",)},
+)
+entry(
+    "mlmath_ref.linalg.norm",
+    linalg.norm,
+    x=Array(VEC),
+    p=Number(3, minimum=1, strict=False, infinite=True),
+    oracle=lambda x, p: np.linalg.norm(x, p),
+    scale=arrays("x"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.linalg.distance",
+    linalg.distance,
+    x=Array(VEC),
+    y=Array(VEC2),
+    p=Number(2, minimum=1, strict=False, infinite=True),
+    oracle=lambda x, y, p: np.linalg.norm(np.subtract(x, y, dtype=float), p),
+    scale=arrays("x", "y"),
+    rescale=scaled(1),
+    names={"x": ("y",), "y": ("x",)},
+)
+for _name, _oracle in [
+    ("cosine_similarity", lambda x, y: np.dot(x, y) / np.linalg.norm(x) / np.linalg.norm(y)),
+    ("angle", lambda x, y: np.arccos(np.dot(x, y) / np.linalg.norm(x) / np.linalg.norm(y))),
+]:
+    entry(
+        f"mlmath_ref.linalg.{_name}",
+        getattr(linalg, _name),
+        x=Array(VEC),
+        y=Array(VEC2),
+        oracle=_oracle,
+        scale=arrays("x", "y"),
+        rescale=scaled(0),
+        names={"x": ("y",), "y": ("x",)},
+    )
+entry(
+    "mlmath_ref.linalg.linear_combination",
+    linalg.linear_combination,
+    c=Array([2.0, -1.0]),
+    V=Array(TALL, ndim=(2,)),
+    oracle=lambda c, V: np.asarray(V) @ np.asarray(c),
+    scale=arrays("c", "V"),
+    rescale=scaled(2),
+    names={"c": ("V",), "V": ("c",)},
+)
+entry(
+    "mlmath_ref.linalg.broadcast_shape",
+    lambda shapes: linalg.broadcast_shape(*shapes),
+    shapes=Other(
+        ((3, 1), (4,)),
+        bad=(
+            (((2, 3), (2,)), ValueError),
+            ((("a",),), TypeError),
+            (((-1,),), ValueError),
+            (((True,),), TypeError),
+        ),
+    ),
+    oracle=lambda shapes: np.broadcast_shapes(*shapes),
+)
+entry(
+    "mlmath_ref.linalg.is_linearly_independent",
+    linalg.is_linearly_independent,
+    V=Array(TALL, ndim=(2,)),
+    tol=Number(None, strict=False, optional=True),
+    oracle=lambda V, tol=None: np.linalg.matrix_rank(V) == np.shape(V)[1],
+    scale=arrays("V"),
+    rescale=scaled(None),
+)
+entry(
+    "mlmath_ref.linalg.rank",
+    linalg.rank,
+    A=Array(TALL, ndim=(2,)),
+    tol=Number(None, strict=False, optional=True),
+    oracle=lambda A, tol=None: np.linalg.matrix_rank(A),
+    scale=arrays("A"),
+    rescale=scaled(None),
+)
+entry(
+    "mlmath_ref.linalg.coordinates",
+    linalg.coordinates,
+    x=Array(VEC, ndim=(1, 2)),
+    B=Array(MAT, ndim=(2,)),
+    oracle=lambda x, B: np.linalg.solve(B, x),
+    scale=arrays("x", "B"),
+    rescale=scaled(0),
+    names={"x": ("B",), "B": ("x",)},
+)
+entry(
+    "mlmath_ref.linalg.solve",
+    linalg.solve,
+    A=Array(MAT, ndim=(2,)),
+    b=Array(VEC, ndim=(1, 2)),
+    oracle=lambda A, b: np.linalg.solve(A, b),
+    scale=arrays("A", "b"),
+    rescale=scaled(0),
+    names={"A": ("b",), "b": ("A",)},
+)
+entry(
+    "mlmath_ref.linalg.det",
+    linalg.det,
+    A=Array(MAT, ndim=(2,)),
+    oracle=lambda A: np.linalg.det(A),
+    scale=arrays("A"),
+    rescale=scaled(3),
+)
+entry(
+    "mlmath_ref.linalg.inverse",
+    linalg.inverse,
+    A=Array(MAT, ndim=(2,)),
+    oracle=lambda A: np.linalg.inv(A),
+    scale=arrays("A"),
+    rescale=scaled(-1),
+)
+entry(
+    "mlmath_ref.linalg.gram_schmidt",
+    linalg.gram_schmidt,
+    V=Array(TALL, ndim=(2,)),
+    oracle=lambda V: _qr_oracle(np.asarray(V, dtype=float))[0],
+    scale=arrays("V"),
+    rescale=scaled(0),
+)
+entry(
+    "mlmath_ref.linalg.qr",
+    linalg.qr,
+    A=Array(TALL, ndim=(2,)),
+    oracle=lambda A: _qr_oracle(np.asarray(A, dtype=float)),
+    scale=arrays("A"),
+    rescale=scaled(0, 1),
+)
+entry(
+    "mlmath_ref.linalg.project",
+    linalg.project,
+    x=Array(VEC, ndim=(1, 2)),
+    onto=Array(TALL, ndim=(1, 2)),
+    oracle=lambda x, onto: np.asarray(onto) @ np.linalg.lstsq(onto, x)[0],
+    scale=arrays("x"),
+    rescale=scaled(1),
+    names={"x": ("onto",), "onto": ("x",)},
+)
+entry(
+    "mlmath_ref.linalg.matrix_of",
+    linalg.matrix_of,
+    f=Function(lambda x: MAT @ x),
+    n=Count(3),
+    check=Other(True),
+    oracle=lambda f, n, check: MAT,
+    scale=times_f(),
+    rescale=scaled(1),
+    ks=(-1072, 1017),
+)
+entry(
+    "mlmath_ref.linalg.matmul",
+    linalg.matmul,
+    A=Array(TALL, ndim=(2,)),
+    B=Array([[1.0, 0.0, 2.0], [-1.0, 3.0, 1.0]], ndim=(1, 2)),
+    oracle=lambda A, B: np.asarray(A) @ np.asarray(B),
+    scale=arrays("A", "B"),
+    rescale=scaled(2),
+    names={"A": ("B",), "B": ("A",)},
+)
+entry(
+    "mlmath_ref.linalg.transpose",
+    linalg.transpose,
+    A=Array(TALL, ndim=(2,)),
+    oracle=lambda A: np.asarray(A).T,
+    scale=arrays("A"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.linalg.trace",
+    linalg.trace,
+    A=Array(MAT, ndim=(2,)),
+    oracle=lambda A: np.trace(A),
+    scale=arrays("A"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.linalg.power_iteration",
+    linalg.power_iteration,
+    A=Array(SYM, ndim=(2,)),
+    num_iterations=Count(1000),
+    tol=Number(2.0**-34),
+    x0=Array([1.0, 0.0, 0.0], optional=True),
+    oracle=lambda A, num_iterations, tol, x0: (
+        np.linalg.eigh(A)[0][-1],
+        _sign_fixed(np.linalg.eigh(A)[1])[:, -1],
+    ),
+    oracle_rtol=1e-8,
+    scale=arrays("A"),
+    rescale=scaled(1, 0),
+    names={"x0": ("A",)},
+)
+entry(
+    "mlmath_ref.linalg.eig_symmetric",
+    linalg.eig_symmetric,
+    A=Array(SYM, ndim=(2,)),
+    tol=Number(1e-12),
+    max_sweeps=Count(100),
+    oracle=lambda A, tol, max_sweeps: _eigh_oracle(A),
+    scale=arrays("A"),
+    rescale=scaled(1, 0),
+)
+entry(
+    "mlmath_ref.linalg.svd",
+    linalg.svd,
+    A=Array(TALL, ndim=(2,)),
+    oracle=lambda A: _svd_oracle(np.asarray(A, dtype=float)),
+    scale=arrays("A"),
+    rescale=scaled(0, 1, 0),
+)
+entry(
+    "mlmath_ref.linalg.pinv",
+    linalg.pinv,
+    A=Array(TALL, ndim=(2,)),
+    rtol=Number(None, strict=False, optional=True),
+    oracle=lambda A, rtol=None: np.linalg.pinv(A),
+    scale=arrays("A"),
+    rescale=scaled(-1),
+)
+entry(
+    "mlmath_ref.linalg.adjacency_matrix",
+    linalg.adjacency_matrix,
+    edges=Other(
+        [(0, 1), (1, 2)],
+        bad=(
+            ([(0, 3)], ValueError),
+            ([(0, 1.5)], TypeError),
+            ([(0,)], ValueError),
+            (None, TypeError),
+            (np.ma.masked_array([[0, 1]]), TypeError),
+        ),
+    ),
+    n=Count(3),
+    directed=Other(False),
+    weights=Array([2.0, 3.0], optional=True),
+    oracle=lambda edges, n, directed, weights: np.array([[0, 2, 0], [2, 0, 3], [0, 3, 0]], dtype=float),
+    scale=arrays("weights"),
+    rescale=scaled(1),
+    names={"weights": ("edges",)},
+)
+entry(
+    "mlmath_ref.linalg.transition_matrix",
+    linalg.transition_matrix,
+    A=Array(WEIGHTS, ndim=(2,)),
+    oracle=lambda A: (np.asarray(A) / np.sum(A, axis=1)[:, None]).T,
+    scale=arrays("A"),
+    rescale=scaled(0),
+)
+entry(
+    "mlmath_ref.linalg.stationary_distribution",
+    linalg.stationary_distribution,
+    P=Array(P, ndim=(2,)),
+    oracle=_stationary_oracle,
+)

@@ -107,14 +107,19 @@ plt.show()
 # %%
 # Check
 # -----
-# The race after 100 steps: RMSProp's loss is below :math:`10^{-20}`, then
-# come momentum, Adam and SGD (still above 0.5). The first steps: Adam moves
+# The race after 100 steps: RMSProp's loss is below :math:`10^{-20}` (and
+# below :math:`10^{-12}` from step 50), then come momentum and Adam (between
+# :math:`10^{-5}` and :math:`10^{-3}`) and SGD (still above 0.5). The limits of
+# stability are :math:`2/100 = 0.02` for SGD and :math:`2(1 + 0.9)/100 \approx 0.04`
+# for momentum. The first steps: Adam moves
 # each weight by its learning rate 0.1 (to 4 digits), RMSProp by ten times its
 # learning rate, SGD by the gradient times 0.01 (0.03 and 0.5). On the grid,
 # SGD diverges at every rate above 0.02, momentum at every rate from 0.1 on,
 # while RMSProp and Adam never do and end below :math:`10^{-3}` at every rate
 # from 0.1 to 1.
 at_end = {name: losses[-1] for name, losses in race_loss.items()}
+assert race_loss["RMSProp"][50] < 1e-12 and all(1e-5 < at_end[k] < 1e-3 for k in ("momentum 0.9", "Adam"))
+assert round(2 / lam.max(), 2) == 0.02 and round(2 * (1 + 0.9) / lam.max(), 2) == 0.04  # SGD's and momentum's limits
 assert at_end["RMSProp"] < 1e-20 < at_end["momentum 0.9"] < at_end["Adam"] < 0.5 < at_end["SGD"], at_end
 first = {name: np.abs(path[1] - path[0]) for name, path in race.items()}
 np.testing.assert_allclose(first["Adam"], 0.1, rtol=1e-4)

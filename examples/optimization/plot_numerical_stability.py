@@ -93,9 +93,9 @@ one_pass_digits, two_pass_digits = np.array(one_pass_digits), np.array(two_pass_
 # :math:`\Delta \approx 88.7`; the shifted softmax followed by a log (orange)
 # lasts until :math:`e^{-\Delta}` underflows to 0, past about 104; the
 # log-softmax (blue) is right all the way. Middle and right: correct digits.
-# ``np.log(1 + x)`` loses one digit per factor of 10 that :math:`x` shrinks
+# ``np.log(1 + x)`` loses one digit per decade that :math:`x` shrinks
 # and has none left below :math:`10^{-16}`; the one-pass variance loses two
-# digits per factor of 10 of the offset and has none left from
+# digits per decade of the offset and has none left from
 # :math:`c = 10^8`. The stable forms keep at least 15 digits everywhere.
 fig, axes = plt.subplots(1, 3, figsize=(15, 4.3), layout="constrained")
 ax = axes[0]
@@ -128,7 +128,8 @@ plt.show()
 # rounding of the exact loss everywhere. ``np.log(1 + x)`` has no correct
 # digit below :math:`10^{-16}`, ``np.log1p`` at least 15 everywhere. The
 # one-pass variance has no correct digit (or the wrong sign) from
-# :math:`c = 10^8` on, the two-pass one at least 15 everywhere.
+# :math:`c = 10^8` on, the two-pass one at least 15 everywhere. And the rates
+# at which the textbook forms lose digits: one per decade, and two.
 overflow = float(np.log(np.finfo(np.float32).max))
 assert round(overflow, 1) == 88.7
 assert np.all(np.isinf(literal) == (gaps > overflow)), gaps[np.isinf(literal)][:3]
@@ -138,3 +139,10 @@ np.testing.assert_allclose(log_softmax, exact, rtol=2 * np.finfo(np.float32).eps
 assert np.all(naive_log[xs < 1e-16] == 0) and stable_log.min() >= 15
 assert np.all((one_pass_digits[offsets >= 1e8] < 1) | np.array(one_pass_negative)[offsets >= 1e8])
 assert two_pass_digits.min() >= 15, two_pass_digits
+# The rates: one digit per decade of x for np.log(1 + x), two per decade of c for the one-pass
+# variance (fitted where the digits are between 0 and 16), over the axes' ranges.
+assert xs[0] == 1e-18 and xs[-1] == 1 and offsets[0] == 1 and offsets[-1] == 1e12
+middle = (xs > 1e-15) & (xs < 1e-1)
+assert abs(np.polyfit(np.log10(xs[middle]), naive_log[middle], 1)[0] - 1) < 0.1
+losing = (offsets > 1) & (offsets < 1e8)
+assert abs(np.polyfit(np.log10(offsets[losing]), one_pass_digits[losing], 1)[0] + 2) < 0.2

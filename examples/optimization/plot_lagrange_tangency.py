@@ -100,27 +100,63 @@ grid_loss = 0.5 * (A[0, 0] * W1**2 + 2 * A[0, 1] * W1 * W2 + A[1, 1] * W2**2) - 
 offset = loss(np.zeros(2))  # L(0); the grid formula drops this constant
 ax.contour(W1, W2, grid_loss + offset, levels=12, colors="0.75", linewidths=0.8)
 ax.contour(W1, W2, grid_loss + offset, levels=[loss(w_star)], colors="C0", linewidths=1.5)
-ax.plot(on_circle[:, 0], on_circle[:, 1], color="C1", linewidth=2, label=r"constraint $\|\mathbf{w}\| = 0.25$")
+ax.plot(
+    on_circle[:, 0], on_circle[:, 1], color="C1", linewidth=2, label=r"constraint $\|\mathbf{w}\| = 0.25$"
+)
 ax.plot(*w_ls, "x", color="k", markersize=9, markeredgewidth=2, label="unconstrained minimum")
 ax.plot(*w_star, "o", color="C0", markersize=7, label="constrained minimum")
 others = np.flatnonzero(np.abs(phi[turns] - phi_star) > 1e-3)
-ax.plot(touching[others, 0], touching[others, 1], "s", color="C3", markersize=5, markerfacecolor="none", label="other tangencies")
+ax.plot(
+    touching[others, 0],
+    touching[others, 1],
+    "s",
+    color="C3",
+    markersize=5,
+    markerfacecolor="none",
+    label="other tangencies",
+)
 up = loss_gradient(w_star)
-ax.annotate("", w_star + up / np.linalg.norm(up) * 0.2, w_star, arrowprops={"arrowstyle": "->", "color": "C0", "lw": 1.5})
+ax.annotate(
+    "",
+    w_star + up / np.linalg.norm(up) * 0.2,
+    w_star,
+    arrowprops={"arrowstyle": "->", "color": "C0", "lw": 1.5},
+)
 ax.annotate("", w_star + w_star / r * 0.2, w_star, arrowprops={"arrowstyle": "->", "color": "C1", "lw": 1.5})
 ax.text(*(w_star + up / np.linalg.norm(up) * 0.2 + [-0.1, 0.0]), r"$\nabla L$", color="C0")
 ax.text(*(w_star + w_star / r * 0.2 + [0.02, -0.02]), r"$\nabla g$", color="C1")
-ax.set(xlabel="$w_1$ (sepal length)", ylabel="$w_2$ (petal length)", aspect="equal", title="loss contours and the constraint")
+ax.set(
+    xlabel="$w_1$ (sepal length)",
+    ylabel="$w_2$ (petal length)",
+    aspect="equal",
+    title="loss contours and the constraint",
+)
 ax.legend(loc="lower left", fontsize=8)
 ax = axes[1]
 ax.plot(np.degrees(phi), circle_loss, color="C1")
 for k, (angle, mult) in enumerate(zip(phi[turns], multipliers, strict=True)):
     best = abs(angle - phi_star) < 1e-3
-    ax.plot(np.degrees(angle), circle_loss[turns[k]], "o" if best else "s", color="C0" if best else "C3",
-            markersize=7 if best else 5, markerfacecolor=None if best else "none")
-    ax.annotate(f"$\\lambda = {mult:.2f}$", (np.degrees(angle), circle_loss[turns[k]]), textcoords="offset points",
-                xytext=(-30, -16 if best else 8), color="C0" if best else "C3", fontsize=9)
-ax.set(xlabel=r"angle of $\mathbf{w}$ on the circle (degrees)", ylabel=r"loss $L(\mathbf{w})$", title="the loss along the circle")
+    ax.plot(
+        np.degrees(angle),
+        circle_loss[turns[k]],
+        "o" if best else "s",
+        color="C0" if best else "C3",
+        markersize=7 if best else 5,
+        markerfacecolor=None if best else "none",
+    )
+    ax.annotate(
+        f"$\\lambda = {mult:.2f}$",
+        (np.degrees(angle), circle_loss[turns[k]]),
+        textcoords="offset points",
+        xytext=(-30, -16 if best else 8),
+        color="C0" if best else "C3",
+        fontsize=9,
+    )
+ax.set(
+    xlabel=r"angle of $\mathbf{w}$ on the circle (degrees)",
+    ylabel=r"loss $L(\mathbf{w})$",
+    title="the loss along the circle",
+)
 ax.set(xlim=(-200, 200), ylim=(0.05, 0.22))
 plt.show()
 

@@ -52,7 +52,7 @@ paths = {"gradient descent": run(0.0), f"momentum $\\mu = {mu}$": run(mu)}
 # whose rate is the larger root (in size) of
 # :math:`r^2 - (1 + \mu - \eta\lambda)\,r + \mu = 0`.
 gd_rates = np.abs(1 - learning_rate * lam)
-mom_rates = np.array([max(abs(np.roots([1.0, -(1 + mu - learning_rate * l), mu]))) for l in lam])
+mom_rates = np.array([max(abs(np.roots([1.0, -(1 + mu - learning_rate * curv), mu]))) for curv in lam])
 
 # %%
 # What to look at
@@ -68,11 +68,17 @@ ax.contour(T1, T2, 0.5 * (lam[0] * T1**2 + lam[1] * T2**2), levels=np.geomspace(
 for (name, path), color in zip(paths.items(), ["C1", "C0"], strict=True):
     ax.plot(path[:, 0], path[:, 1], "o-", color=color, markersize=3, linewidth=1, label=name)
 ax.plot(0, 0, "x", color="k", markersize=9, markeredgewidth=2)
-ax.set(xlabel=r"$\theta_1$ (along the valley)", ylabel=r"$\theta_2$ (across)", title=f"{num_steps} steps, $\\eta = {learning_rate}$")
+ax.set(
+    xlabel=r"$\theta_1$ (along the valley)",
+    ylabel=r"$\theta_2$ (across)",
+    title=f"{num_steps} steps, $\\eta = {learning_rate}$",
+)
 ax.legend(loc="lower right", fontsize=8)
 ax = axes[1]
 steps = np.arange(num_steps + 1)
-for (name, path), rate, color in zip(paths.items(), [gd_rates.max(), mom_rates.max()], ["C1", "C0"], strict=True):
+for (name, path), rate, color in zip(
+    paths.items(), [gd_rates.max(), mom_rates.max()], ["C1", "C0"], strict=True
+):
     losses = np.array([f(p) for p in path])
     ax.semilogy(steps, losses, "o-", color=color, markersize=3, label=name)
     ax.semilogy(steps, losses[0] * rate ** (2 * steps), "--", color="0.4", linewidth=0.8)

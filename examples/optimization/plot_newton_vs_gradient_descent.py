@@ -78,9 +78,13 @@ condition = np.linalg.cond(hess(theta_star))
 fig, axes = plt.subplots(1, 2, figsize=(11, 4.5), layout="constrained")
 ax = axes[0]
 W, B = np.meshgrid(np.linspace(-0.5, 3.5, 240), np.linspace(-20, 3, 240))
-Z = (np.logaddexp(0.0, np.multiply.outer(W, x) + B[..., None]) - y * (np.multiply.outer(W, x) + B[..., None])).mean(-1)
+Z = (
+    np.logaddexp(0.0, np.multiply.outer(W, x) + B[..., None]) - y * (np.multiply.outer(W, x) + B[..., None])
+).mean(-1)
 ax.contour(W, B, Z - best, levels=np.geomspace(1e-3, 3, 12), colors="0.75", linewidths=0.8)
-ax.plot(newton_path[:, 0], newton_path[:, 1], "o-", color="C0", markersize=5, label="Newton's method, 6 steps")
+ax.plot(
+    newton_path[:, 0], newton_path[:, 1], "o-", color="C0", markersize=5, label="Newton's method, 6 steps"
+)
 for step, (w, b) in enumerate(newton_path[:4]):
     ax.annotate(str(step), (w, b), textcoords="offset points", xytext=(-12, -4), color="C0", fontsize=9)
 ax.plot(gd_path[:, 0], gd_path[:, 1], color="C1", linewidth=2, label="gradient descent, 10,000 steps")
@@ -96,7 +100,11 @@ k = np.arange(1, 10_001)
 ax.loglog(k, gd_gap[1:], color="C1", label="gradient descent")
 positive = np.flatnonzero(newton_gap > 0)[1:]  # from step 1 on, while the gap is not rounded to 0
 ax.loglog(positive, newton_gap[positive], "o-", color="C0", label="Newton's method")
-ax.set(xlabel="step $k$", ylabel="loss minus its minimum", title=f"convergence (Hessian condition number {condition:,.0f})")
+ax.set(
+    xlabel="step $k$",
+    ylabel="loss minus its minimum",
+    title=f"convergence (Hessian condition number {condition:,.0f})",
+)
 ax.legend(loc="center right", fontsize=8)
 plt.show()
 
@@ -106,9 +114,10 @@ plt.show()
 # Newton's answer is a minimum (gradient below :math:`10^{-12}`, Hessian
 # positive definite) with :math:`w \approx 2.01` and :math:`b \approx -12.57`,
 # so the boundary :math:`-b/w` is near 6.2 cm. Its gap is below
-# :math:`10^{-2}` after one step and below :math:`10^{-13}` after 4 and 5 steps, and once its distance to the minimum is
-# below 1, the number of correct digits (minus the log of the distance) at
-# least doubles at each step. The valley is narrow: the Hessian's condition
+# :math:`10^{-2}` after one step and below :math:`10^{-13}` after 4 and 5
+# steps, and once its distance to the minimum is below 1, the number of
+# correct digits (minus the log of the distance) at least doubles at each
+# step. The valley is narrow: the Hessian's condition
 # number at the minimum is about 6,500. Gradient descent only ever goes
 # down, and its gap is still above :math:`10^{-3}` after 10,000 steps.
 assert np.linalg.norm(grad(theta_star)) < 1e-12 and np.all(np.linalg.eigvalsh(hess(theta_star)) > 0)

@@ -100,12 +100,31 @@ one_pass_digits, two_pass_digits = np.array(one_pass_digits), np.array(two_pass_
 fig, axes = plt.subplots(1, 3, figsize=(15, 4.3), layout="constrained")
 ax = axes[0]
 ax.plot(gaps, log_softmax, color="C0", linewidth=4, alpha=0.5, label="log-softmax, shift inside")
-ax.plot(gaps, np.where(np.isfinite(shifted), shifted, np.nan), color="C1", linewidth=1.5, label="shifted softmax, then log")
-ax.plot(gaps, np.where(np.isfinite(literal), literal, np.nan), color="C3", linewidth=1, label="literal softmax, then log")
-for where, what in ((np.log(np.finfo(np.float32).max), r"$e^{\Delta}$ overflows"), (104.0, r"$e^{-\Delta}$ underflows")):
+ax.plot(
+    gaps,
+    np.where(np.isfinite(shifted), shifted, np.nan),
+    color="C1",
+    linewidth=1.5,
+    label="shifted softmax, then log",
+)
+ax.plot(
+    gaps,
+    np.where(np.isfinite(literal), literal, np.nan),
+    color="C3",
+    linewidth=1,
+    label="literal softmax, then log",
+)
+for where, what in (
+    (np.log(np.finfo(np.float32).max), r"$e^{\Delta}$ overflows"),
+    (104.0, r"$e^{-\Delta}$ underflows"),
+):
     ax.axvline(where, color="0.5", linestyle=":", linewidth=1)
     ax.text(where + 1.5, 8, what, color="0.3", fontsize=8, rotation=90)
-ax.set(xlabel=r"gap between the logits $\Delta$", ylabel="cross-entropy loss", title="float32 cross-entropy from logits")
+ax.set(
+    xlabel=r"gap between the logits $\Delta$",
+    ylabel="cross-entropy loss",
+    title="float32 cross-entropy from logits",
+)
 ax.legend(loc="upper left", fontsize=8)
 ax = axes[1]
 ax.semilogx(xs, naive_log, color="C3", label="np.log(1 + x)")
@@ -115,7 +134,12 @@ ax.legend(loc="center left", fontsize=8)
 ax = axes[2]
 ax.semilogx(offsets, one_pass_digits, "o-", color="C3", markersize=4, label="one pass: sum of squares")
 ax.semilogx(offsets, two_pass_digits, "o-", color="C0", markersize=4, label="two passes: sample_variance")
-ax.set(xlabel="offset $c$ of the data", ylabel="correct digits", title="variance of $c$ + noise, float64", ylim=(-0.5, 17))
+ax.set(
+    xlabel="offset $c$ of the data",
+    ylabel="correct digits",
+    title="variance of $c$ + noise, float64",
+    ylim=(-0.5, 17),
+)
 ax.legend(loc="center left", fontsize=8)
 plt.show()
 

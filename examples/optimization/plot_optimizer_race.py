@@ -85,7 +85,15 @@ ax = axes[0]
 T1, T2 = np.meshgrid(np.linspace(-3.5, 1.5, 300), np.linspace(-0.9, 0.9, 200))
 ax.contour(T1, T2, 0.5 * (T1**2 + 100 * T2**2), levels=np.geomspace(0.01, 30, 10), colors="0.75")
 for name, path in race.items():
-    ax.plot(path[:, 0], path[:, 1], ".-", color=colors[name], markersize=3, linewidth=0.9, label=f"{name}, lr {chosen[name]}")
+    ax.plot(
+        path[:, 0],
+        path[:, 1],
+        ".-",
+        color=colors[name],
+        markersize=3,
+        linewidth=0.9,
+        label=f"{name}, lr {chosen[name]}",
+    )
 ax.plot(*start, "o", color="k", markersize=5)
 ax.set(xlabel=r"$\theta_1$ (flat)", ylabel=r"$\theta_2$ (steep)", title=f"the race: {num_steps} steps")
 ax.legend(loc="lower right", fontsize=8)
@@ -100,7 +108,12 @@ for name, values in final.items():
     ax.loglog(grid, np.clip(values, floor, ceiling), "o-", color=colors[name], label=name)
 ax.axvline(2 / lam.max(), color="0.5", linestyle=":", linewidth=1)
 ax.text(2 / lam.max(), 1e-10, " SGD's limit 2/100", color="0.3", fontsize=8)
-ax.set(xlabel="learning rate", ylabel="loss after 100 steps", title="which learning rates work", ylim=(floor / 3, ceiling * 3))
+ax.set(
+    xlabel="learning rate",
+    ylabel="loss after 100 steps",
+    title="which learning rates work",
+    ylim=(floor / 3, ceiling * 3),
+)
 ax.legend(loc="lower left", fontsize=8)
 plt.show()
 
@@ -119,7 +132,9 @@ plt.show()
 # from 0.1 to 1.
 at_end = {name: losses[-1] for name, losses in race_loss.items()}
 assert race_loss["RMSProp"][50] < 1e-12 and all(1e-5 < at_end[k] < 1e-3 for k in ("momentum 0.9", "Adam"))
-assert round(2 / lam.max(), 2) == 0.02 and round(2 * (1 + 0.9) / lam.max(), 2) == 0.04  # SGD's and momentum's limits
+assert (
+    round(2 / lam.max(), 2) == 0.02 and round(2 * (1 + 0.9) / lam.max(), 2) == 0.04
+)  # SGD's and momentum's limits
 assert at_end["RMSProp"] < 1e-20 < at_end["momentum 0.9"] < at_end["Adam"] < 0.5 < at_end["SGD"], at_end
 first = {name: np.abs(path[1] - path[0]) for name, path in race.items()}
 np.testing.assert_allclose(first["Adam"], 0.1, rtol=1e-4)
@@ -128,5 +143,6 @@ np.testing.assert_allclose(first["SGD"], 0.01 * lam * np.abs(start))
 assert np.allclose(first["SGD"], [0.03, 0.5])
 assert np.all(np.isinf(final["SGD"]) == (grid > 2 / lam.max())), final["SGD"]
 assert np.all(np.isinf(final["momentum 0.9"]) == (grid >= 0.1)), final["momentum 0.9"]
+assert np.isclose(grid[0], 0.001) and np.isclose(grid[-1], 1.0)  # the grid's range
 for name in ("RMSProp", "Adam"):
     assert np.all(np.isfinite(final[name])) and np.all(final[name][grid >= 0.1] < 1e-3), (name, final[name])

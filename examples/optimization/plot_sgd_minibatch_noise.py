@@ -54,7 +54,9 @@ measured, predicted = [], []
 for B in batch_sizes:
     errors = []
     while len(errors) < 2000:
-        errors += [batch_gradient(theta_star, idx) - full for idx in minibatches(n, int(B), rng) if len(idx) == B]
+        errors += [
+            batch_gradient(theta_star, idx) - full for idx in minibatches(n, int(B), rng) if len(idx) == B
+        ]
     measured.append(np.sqrt(np.mean(np.sum(np.array(errors) ** 2, axis=1))))
     predicted.append(np.sqrt(np.trace(Sigma) / B * (n - B) / (n - 1)))
 measured, predicted = np.array(measured), np.array(predicted)
@@ -94,18 +96,30 @@ ax = axes[0]
 W, Bgrid = np.meshgrid(np.linspace(0.6, 2.8, 200), np.linspace(-0.8, 1.8, 200))
 # The mean of (w x + b - y)^2 expanded, so that the grid needs only the data's averages.
 m = {k: np.mean(v) for k, v in {"xx": x * x, "x": x, "xy": x * y, "y": y, "yy": y * y}.items()}
-risk = 0.5 * (W**2 * m["xx"] + 2 * W * Bgrid * m["x"] + Bgrid**2 - 2 * W * m["xy"] - 2 * Bgrid * m["y"] + m["yy"])
-ax.contour(W, Bgrid, risk, levels=np.geomspace(risk.min() * 1.02, risk.max(), 12), colors="0.75", linewidths=0.8)
+risk = 0.5 * (
+    W**2 * m["xx"] + 2 * W * Bgrid * m["x"] + Bgrid**2 - 2 * W * m["xy"] - 2 * Bgrid * m["y"] + m["yy"]
+)
+ax.contour(
+    W, Bgrid, risk, levels=np.geomspace(risk.min() * 1.02, risk.max(), 12), colors="0.75", linewidths=0.8
+)
 for (B, path), color in zip(paths.items(), ["C3", "C1", "C0"], strict=True):
     ax.plot(path[:, 0], path[:, 1], color=color, linewidth=0.9, label=f"batch size $B = {B}$")
 ax.plot(*theta_star, "x", color="k", markersize=10, markeredgewidth=2, label=r"minimum $\theta^\star$")
 ax.plot(*start, "o", color="k", markersize=5, label="start")
-ax.set(xlabel="slope $w$", ylabel="intercept $b$", title=f"SGD, learning rate {learning_rate}, {num_steps} steps")
+ax.set(
+    xlabel="slope $w$", ylabel="intercept $b$", title=f"SGD, learning rate {learning_rate}, {num_steps} steps"
+)
 ax.legend(loc="lower right", fontsize=8)
 ax = axes[1]
 ax.loglog(batch_sizes, measured, "o", color="C0", label="measured over 2000 batches")
-ax.loglog(batch_sizes, predicted, "--", color="0.3", label=r"$\sqrt{\mathrm{tr}\,\Sigma / B}\ \sqrt{(n-B)/(n-1)}$")
-ax.set(xlabel="batch size $B$", ylabel="RMS error of the batch gradient", title="gradient noise against batch size")
+ax.loglog(
+    batch_sizes, predicted, "--", color="0.3", label=r"$\sqrt{\mathrm{tr}\,\Sigma / B}\ \sqrt{(n-B)/(n-1)}$"
+)
+ax.set(
+    xlabel="batch size $B$",
+    ylabel="RMS error of the batch gradient",
+    title="gradient noise against batch size",
+)
 ax.legend(loc="lower left", fontsize=8)
 plt.show()
 

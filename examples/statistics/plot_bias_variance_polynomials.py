@@ -127,7 +127,10 @@ plt.show()
 # squared bias falls from degree 1 to degree 3 and the variance grows with
 # every degree; the sum is lowest at degree 3; it matches the measured test
 # error within 5%; degree 1 has more bias than variance and degree 9 more
-# variance than bias.
+# variance than bias. The values the caption quotes: the noise 0.09, the
+# squared bias 0.22 of degree 1 (0.006 at degree 3, 0.0001 at degree 5),
+# the total 0.33 at degree 1, 0.12 at degree 3 and 3.3 at degree 11, and the
+# range of the truth, from -0.9 to 1.1 with 0.3 at both ends.
 for degree in shown:
     np.testing.assert_allclose(all_fits(degree)[:20], few_fits[degree], atol=1e-6)
 assert bias2[0] > bias2[1] > bias2[2]
@@ -135,3 +138,9 @@ assert np.all(np.diff(variance) > 0)
 assert best == 3
 np.testing.assert_allclose(measured, total, rtol=0.05)
 assert bias2[0] > variance[0] and variance[8] > bias2[8]
+assert round(sigma**2, 2) == 0.09 and round(bias2[0], 2) == 0.22
+assert round(total[2], 2) == 0.12 and round(total[-1], 1) == 3.3
+assert degrees[-1] == 11 and round(total[0], 2) == 0.33
+assert round(bias2[2], 3) == 0.006 and degrees[4] == 5 and round(bias2[4], 4) == 0.0001
+assert round(f(x_test).min(), 1) == -0.9 and round(f(x_test).max(), 1) == 1.1  # the wave's range
+np.testing.assert_allclose(f(np.array([-1.0, 1.0])), 0.3)

@@ -102,5 +102,7 @@ assert abs(d_mu) < 1e-6 and abs(d_sigma) < 1e-6
 assert scores["MLE"] > max(scores["mean moved by +1"], scores["twice as wide"])
 assert [round(v, 1) for v in scores.values()] == [-40.6, -43.6, -47.0]
 assert round(mu_hat, 2) == 19.8 and round(sigma_hat, 2) == 1.84
+assert np.mean((x > 18) & (x < 22)) >= 0.8  # most readings lie between 18 and 22
+assert round(mu_grid[0], 1) == 17.3 and round(mu_grid[-1], 1) == 22.3
 np.testing.assert_allclose(mu_hat, np.mean(x), rtol=1e-14)
 np.testing.assert_allclose(sigma_hat**2, np.mean((x - np.mean(x)) ** 2), rtol=1e-12)

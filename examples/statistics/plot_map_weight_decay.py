@@ -176,5 +176,6 @@ assert np.all(np.diff(coef_norms) <= 1e-9)
 assert np.linalg.norm(fits[0.0][0]) > 10 * np.linalg.norm(fits[1e-3][0])
 assert truth_error[1e-3] < min(truth_error[0.0], truth_error[1.0])
 np.testing.assert_allclose(poly_fit(0.0)[0], linear_regression(F, targets)[0], rtol=1e-6)
+assert np.isclose(lambda_path[0], 1e-8) and np.isclose(lambda_path[-1], 100)  # the axis range
 assert round(lam, 1) == 0.5 and round(np.linalg.norm(fits[0.0][0])) == 93
 assert [round(v, 2) for v in (*w_mle, *w_map)] == [0.84, 0.91, 0.76, 0.65]

@@ -131,3 +131,4 @@ for chosen in (chosen_val, chosen_cv):
     assert test_error[chosen - 1] < 1.1 * test_error.min()
 assert train_error[-1] < sigma**2 < val_error[-1]
 assert (chosen_val, chosen_cv, best_test) == (4, 3, 3)
+assert round(sigma**2, 2) == 0.09

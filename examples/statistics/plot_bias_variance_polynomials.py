@@ -107,7 +107,9 @@ ax.semilogy(degrees, bias2, "o-", color="C0", label="bias$^2$")
 ax.semilogy(degrees, variance, "s-", color="C1", label="variance")
 ax.axhline(sigma**2, color="0.5", linestyle=":", label="noise $\\sigma^2$")
 ax.semilogy(degrees, total, "-", color="C3", linewidth=2.5, label="sum")
-ax.semilogy(degrees, measured, "o", color="k", markerfacecolor="none", markersize=9, label="measured test error")
+ax.semilogy(
+    degrees, measured, "o", color="k", markerfacecolor="none", markersize=9, label="measured test error"
+)
 ax.axvline(best, color="C3", linestyle="--", linewidth=1)
 ax.annotate(f"lowest at degree {best}", (best, total.min()), textcoords="offset points", xytext=(8, -22))
 ax.set(

@@ -66,7 +66,9 @@ t = np.linspace(mu_hat - 6, mu_hat + 6, 400)
 for (name, (m, s)), style in zip(candidates.items(), ["-", "--", ":"], strict=True):
     ax_data.plot(t, Normal(m, s).pdf(t), style, linewidth=2, label=f"{name}: $\\ell$ = {scores[name]:.1f}")
 ax_data.plot(x, np.zeros(n), "|", color="k", markersize=14, markeredgewidth=1.5, label="20 readings")
-ax_data.set(xlabel="reading $x$", ylabel="density $f(x)$", title="three candidate Gaussians", ylim=(-0.01, 0.3))
+ax_data.set(
+    xlabel="reading $x$", ylabel="density $f(x)$", title="three candidate Gaussians", ylim=(-0.01, 0.3)
+)
 ax_data.legend(fontsize=8, loc="upper left")
 
 levels = scores["MLE"] - np.array([40, 20, 10, 5, 2, 0.5])  # increasing: 40 below the peak, then closer

@@ -59,7 +59,7 @@ print("MLE:", w_mle.round(3), " MAP with lambda = 0.5:", w_map.round(3))
 # along the gray path from the star to the origin. At :math:`\lambda = 0.5`
 # (red dot) a loss contour touches a penalty circle: there the two pulls
 # balance. The path is not straight: the weights shrink fastest along the
-# direction the data pin down least (across the long axis of the ellipses).
+# direction the data pin down least (along the long axis of the ellipses).
 fig, ax = plt.subplots(figsize=(6, 5.2), layout="constrained")
 g1, g2 = np.meshgrid(np.linspace(-1.0, 2.5, 301), np.linspace(-1.5, 2.0, 301))
 L = loss(g1, g2)
@@ -73,7 +73,9 @@ r_map = np.linalg.norm(w_map)
 ax.plot(r_map * np.cos(t), r_map * np.sin(t), "-", color="C1", linewidth=2.5)
 ax.plot(path[:, 0], path[:, 1], color="0.4", linewidth=2, label="MAP weights as $\\lambda$ grows")
 ax.plot(*w_mle, "*", color="C0", markersize=15, label=f"MLE ({w_mle[0]:.2f}, {w_mle[1]:.2f})")
-ax.plot(*w_map, "o", color="C3", markersize=9, label=f"MAP, $\\lambda = {lam}$ ({w_map[0]:.2f}, {w_map[1]:.2f})")
+ax.plot(
+    *w_map, "o", color="C3", markersize=9, label=f"MAP, $\\lambda = {lam}$ ({w_map[0]:.2f}, {w_map[1]:.2f})"
+)
 ax.plot(0, 0, "+", color="C1", markersize=14, markeredgewidth=2, label="prior mean $\\mathbf{0}$")
 ax.set(
     xlabel="$w_1$",

@@ -17,6 +17,7 @@ frequencies. Concept page: :ref:`concept-nll-cross-entropy`.
 # of three classes drawn from a categorical distribution; the model is a
 # probability vector :math:`q` over the three classes.
 import matplotlib.pyplot as plt
+import matplotlib.tri as tri
 import numpy as np
 
 from mlmath_ref.probability import Categorical, Normal, cross_entropy, entropy
@@ -57,16 +58,20 @@ def categorical_nll(q):
 # higher contour.
 w_grid = np.linspace(0.5, 3.5, 301)
 sigmas = [0.25, 0.5, 1.0]
-q1, q2 = np.meshgrid(np.linspace(0.005, 0.995, 199), np.linspace(0.005, 0.995, 199))
-inside = q1 + q2 < 0.995
-Q = np.stack([q1, q2, np.where(inside, 1 - q1 - q2, np.nan)], axis=-1)
-with np.errstate(invalid="ignore"):
-    surface = np.where(inside, categorical_nll(np.where(inside[..., None], Q, 1.0)), np.nan)
+step = 1 / 200  # a lattice of probability vectors (q1, q2, q3) with every entry at least one step
+q1, q2 = np.meshgrid(np.arange(1, 199) * step, np.arange(1, 199) * step)
+inside = q1 + q2 <= 1 - step + 1e-12
+q1, q2 = q1[inside], q2[inside]
+Q = np.stack([q1, q2, 1 - q1 - q2], axis=-1)
+surface = categorical_nll(Q)
+triangles = tri.Triangulation(q1, q2)
 
 fig, (ax_reg, ax_cls) = plt.subplots(1, 2, figsize=(11, 4.5), layout="constrained")
 for sigma, color in zip(sigmas, ["C0", "C1", "C2"], strict=True):
     ax_reg.plot(w_grid, gaussian_nll(w_grid, sigma), color=color, linewidth=2, label=f"$\\sigma = {sigma}$")
-ax_reg.axvline(w_least_squares, color="0.2", linestyle=":", label=f"least squares $w = {w_least_squares:.2f}$")
+ax_reg.axvline(
+    w_least_squares, color="0.2", linestyle=":", label=f"least squares $w = {w_least_squares:.2f}$"
+)
 ax_reg.set(
     xlabel="slope $w$",
     ylabel="mean negative log-likelihood",
@@ -76,12 +81,16 @@ ax_reg.set(
 ax_reg.legend(fontsize=8, loc="upper center")
 
 levels = entropy(frequencies) + np.array([0.02, 0.1, 0.25, 0.5, 1.0])
-contour = ax_cls.contour(q1, q2, surface, levels=levels, cmap="viridis")
+contour = ax_cls.tricontour(triangles, surface, levels=levels, cmap="viridis")
 ax_cls.clabel(contour, fmt="%.2f", fontsize=7)
 ax_cls.plot([0, 1, 0, 0], [0, 0, 1, 0], color="0.5", linewidth=1)
 shown = ", ".join(f"{v:.2f}" for v in frequencies)
 ax_cls.plot(
-    *frequencies[:2], "*", color="C3", markersize=14, label=f"frequencies ({shown}): {entropy(frequencies):.3f}"
+    *frequencies[:2],
+    "*",
+    color="C3",
+    markersize=14,
+    label=f"frequencies ({shown}): {entropy(frequencies):.3f}",
 )
 ax_cls.plot(1 / 3, 1 / 3, "o", color="k", label=f"uniform $q$: {np.log(3):.3f}")
 ax_cls.set(
@@ -104,15 +113,15 @@ plt.show()
 # frequencies (within a grid step), where its value is the entropy of the
 # frequencies, and equals the cross-entropy from the frequencies to
 # :math:`q` everywhere; the uniform guess costs :math:`\log 3` there, more.
-step = w_grid[1] - w_grid[0]
+w_step = w_grid[1] - w_grid[0]
 for sigma in sigmas:
-    assert abs(w_grid[np.argmin(gaussian_nll(w_grid, sigma))] - w_least_squares) <= step
+    assert abs(w_grid[np.argmin(gaussian_nll(w_grid, sigma))] - w_least_squares) <= w_step
     mse = np.mean((y - w_grid[:, None] * x) ** 2, axis=1)
     shift = gaussian_nll(w_grid, sigma) - mse / (2 * sigma**2)
     np.testing.assert_allclose(shift, np.log(sigma) + 0.5 * np.log(2 * np.pi), rtol=1e-9)
 np.testing.assert_allclose(w_least_squares, np.sum(x * y) / np.sum(x * x), rtol=1e-12)
-i, j = np.unravel_index(np.nanargmin(surface), surface.shape)
-assert abs(q1[i, j] - frequencies[0]) <= 0.005 + 1e-12 and abs(q2[i, j] - frequencies[1]) <= 0.005 + 1e-12
+k = int(np.argmin(surface))
+assert abs(q1[k] - frequencies[0]) <= step + 1e-12 and abs(q2[k] - frequencies[1]) <= step + 1e-12
 np.testing.assert_allclose(categorical_nll(frequencies), entropy(frequencies), rtol=1e-12)
 for q in ([0.2, 0.5, 0.3], [0.6, 0.3, 0.1], [1 / 3, 1 / 3, 1 / 3]):
     np.testing.assert_allclose(categorical_nll(np.array(q)), cross_entropy(frequencies, q), rtol=1e-12)

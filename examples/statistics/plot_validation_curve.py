@@ -76,7 +76,9 @@ chosen_val = degrees[np.argmin(val_error)]
 chosen_cv = degrees[np.argmin(cv_error)]
 best_test = degrees[np.argmin(test_error)]
 final = fit(np.arange(30), chosen_cv)  # refit on all 30 points at the chosen degree
-print(f"validation picks {chosen_val}, cross-validation picks {chosen_cv}, the test set would pick {best_test}")
+print(
+    f"validation picks {chosen_val}, cross-validation picks {chosen_cv}, the test set would pick {best_test}"
+)
 print(f"test error of the final model: {mse(final, x_test, y_test):.3f} (noise floor {sigma**2:.2f})")
 
 # %%
@@ -94,7 +96,16 @@ ax_curve.semilogy(degrees, val_error, "s-", color="C1", label="validation error 
 ax_curve.semilogy(degrees, cv_error, "^-", color="C2", label="5-fold cross-validation")
 ax_curve.semilogy(degrees, test_error, "--", color="0.5", linewidth=2, label="test error (5,000 new points)")
 for chosen, curve, color in ((chosen_val, val_error, "C1"), (chosen_cv, cv_error, "C2")):
-    ax_curve.plot(chosen, curve.min(), "o", markersize=18, markerfacecolor="none", markeredgewidth=2, color=color, zorder=5)
+    ax_curve.plot(
+        chosen,
+        curve.min(),
+        "o",
+        markersize=18,
+        markerfacecolor="none",
+        markeredgewidth=2,
+        color=color,
+        zorder=5,
+    )
 ax_curve.axhline(sigma**2, color="0.3", linestyle=":", linewidth=1, label="noise floor $\\sigma^2$")
 ax_curve.set(
     xlabel="polynomial degree",

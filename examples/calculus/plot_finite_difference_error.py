@@ -63,7 +63,7 @@ plt.show()
 # -----
 # The measured slopes are 1 and 2 on the truncation side and about -1 on the
 # rounding side; the best steps lie within a factor 30 of eps^(1/2) and
-# eps^(1/3), where the errors are about 1e-8 and 1e-11.
+# eps^(1/3), where the errors are below 1e-7 and 1e-10.
 assert abs(slope(1e-5, 1e-2, errors["forward"]) - 1) < 0.05
 assert abs(slope(1e-3, 1e-1, errors["central"]) - 2) < 0.05
 assert abs(slope(1e-15, 1e-11, errors["forward"]) + 1) < 0.25
@@ -72,11 +72,17 @@ assert eps ** (1 / 2) / 30 < best["forward"] < eps ** (1 / 2) * 30
 assert eps ** (1 / 3) / 30 < best["central"] < eps ** (1 / 3) * 30
 assert errors["forward"].min() < 1e-7 and errors["central"].min() < 1e-10
 # What the caption and alt text quote: 14 decades of h; the bottoms near h = 1e-8 and
-# h = 1e-5, at errors near 1e-8 and between 1e-12 and 1e-11; around the vertical lines (within
-# a factor 3 of them) the errors are within a factor 10 of 1e-8 and 1e-11.
+# h = 1e-5, at errors near 1e-8 and 1e-11; around the vertical lines (within a factor 3 of
+# them) the errors are within a factor 10 of 1e-8 and 1e-11. The rounding side is noise, and
+# its lowest single point depends on the last bit of exp on the machine, so the bottom of a
+# V is read off the running median of log10(error) over half a decade (11 steps), and
+# "near" means within a factor 5.
 assert round(np.log10(hs[-1] / hs[0])) == 14
-assert 1e-8 / 3 < best["forward"] < 1e-8 * 3 and 1e-5 / 3 < best["central"] < 1e-5 * 3
-assert 1e-8 / 3 < errors["forward"].min() < 1e-8 * 3 and 1e-12 < errors["central"].min() < 1e-11
+for method, h_bottom, level in (("forward", 1e-8, 1e-8), ("central", 1e-5, 1e-11)):
+    log_err = np.log10(errors[method])
+    running = np.array([np.median(log_err[max(0, i - 5) : i + 6]) for i in range(hs.size)])
+    assert h_bottom / 5 < hs[np.argmin(running)] < h_bottom * 5
+    assert level / 5 < 10 ** running.min() < level * 5
 for method, power, level in (("forward", 1 / 2, 1e-8), ("central", 1 / 3, 1e-11)):
     near = (hs > eps**power / 3) & (hs < eps**power * 3)
     assert level / 10 < np.median(errors[method][near]) < level * 10

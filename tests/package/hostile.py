@@ -49,7 +49,7 @@ import scipy.linalg
 import scipy.special
 import scipy.stats
 
-from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate, probability
+from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate, probability, stats
 
 # ---------------------------------------------------------------------------------------------------
 # Argument kinds
@@ -1206,4 +1206,192 @@ entry(
     axis=Other(0, bad=((2, ValueError), (1.0, TypeError), (True, TypeError), (None, TypeError))),
     index=Other(1, bad=((2, ValueError), (-1, ValueError), (1.0, TypeError), (True, TypeError))),
     oracle=lambda joint, axis, index: np.asarray(joint[1]) / np.sum(joint[1]),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.stats
+# ---------------------------------------------------------------------------------------------------
+
+SAMPLE = Array([3.0, -1.0, 4.0, 1.0, 5.0, -2.0, 6.0, 0.5])
+DATA = Array(
+    [[2.0, 1.0, 0.5], [-1.0, 3.0, 1.0], [4.0, -2.0, 2.5], [0.0, 1.0, -1.0], [3.0, 2.0, 4.0]], ndim=(2,)
+)
+LEVEL = Number(0.875, maximum=1.0)
+
+
+def _pca_oracle(X, n_components):
+    import sklearn.decomposition
+
+    X = np.asarray(X, dtype=float)
+    fit = sklearn.decomposition.PCA(n_components=n_components, svd_solver="full").fit(X)
+    scores = (X - X.mean(axis=0)) @ fit.components_.T  # the sign: the largest score is positive
+    signs = np.sign(scores[np.argmax(np.abs(scores), axis=0), np.arange(n_components)])
+    return fit.components_ * signs[:, None], fit.explained_variance_
+
+
+def _logistic_oracle(X, y, fit_intercept=True, optimizer=None, num_steps=None):
+    import sklearn.linear_model
+
+    fit = sklearn.linear_model.LogisticRegression(
+        C=np.inf, fit_intercept=fit_intercept, tol=1e-12, max_iter=10_000
+    ).fit(X, y)
+    return fit.coef_[0], float(fit.intercept_[0]) if fit_intercept else 0.0
+
+
+def _linear_oracle(X, y, fit_intercept=True):
+    import sklearn.linear_model
+
+    fit = sklearn.linear_model.LinearRegression(fit_intercept=fit_intercept).fit(X, y)
+    return fit.coef_, float(fit.intercept_) if fit_intercept else 0.0
+
+
+def _bootstrap_oracle(x, statistic, rng, n_resamples, level):
+    # the percentile interval of the statistic on resamples drawn, one by one, from the same generator
+    x = np.asarray(x, dtype=float)
+    replicates = [statistic(x[rng.integers(0, x.shape[0], size=x.shape[0])]) for _ in range(n_resamples)]
+    return tuple(np.quantile(replicates, [(1 - level) / 2, (1 + level) / 2]))
+
+
+def _permutation_oracle(a, b, rng, n_resamples):
+    return scipy.stats.permutation_test(
+        (a, b),
+        lambda u, v, axis: np.mean(u, axis=axis) - np.mean(v, axis=axis),
+        permutation_type="independent",
+        n_resamples=n_resamples,
+        vectorized=True,
+        rng=rng,
+    ).pvalue
+
+
+entry(
+    "mlmath_ref.stats.mean",
+    stats.mean,
+    x=Array(SAMPLE.value, ndim=(1, 2)),
+    oracle=lambda x: np.mean(x, axis=0),
+    scale=arrays("x"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.stats.sample_variance",
+    stats.sample_variance,
+    x=Array(SAMPLE.value, ndim=(1, 2)),
+    ddof=Count(1, minimum=0),
+    oracle=lambda x, ddof: np.var(x, axis=0, ddof=ddof),
+    scale=arrays("x"),
+    rescale=scaled(2),
+)
+entry(
+    "mlmath_ref.stats.covariance_matrix",
+    stats.covariance_matrix,
+    X=DATA,
+    ddof=Count(1, minimum=0),
+    oracle=lambda X, ddof: np.cov(X, rowvar=False, ddof=ddof),
+    scale=arrays("X"),
+    rescale=scaled(2),
+)
+entry(
+    "mlmath_ref.stats.mle_normal",
+    stats.mle_normal,
+    x=SAMPLE,
+    oracle=lambda x: scipy.stats.norm.fit(x),
+    scale=arrays("x"),
+    rescale=scaled(1, 1),
+)
+entry(
+    "mlmath_ref.stats.mle_bernoulli",
+    stats.mle_bernoulli,
+    x=Array([1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0]),
+    oracle=lambda x: np.mean(x),
+)
+entry(
+    "mlmath_ref.stats.normal_ppf",
+    stats.normal_ppf,
+    q=Array([0.25, 0.5, 0.875, 0.0, 1.0, 2.0**-60, 1 - 2.0**-40], ndim=None, empty=True),
+    oracle=lambda q: scipy.stats.norm.ppf(q),
+)
+entry(
+    "mlmath_ref.stats.mean_interval",
+    stats.mean_interval,
+    x=SAMPLE,
+    level=LEVEL,
+    oracle=lambda x, level: scipy.stats.t.interval(
+        level, len(x) - 1, loc=np.mean(x), scale=scipy.stats.sem(x)
+    ),
+    scale=arrays("x"),
+    rescale=scaled(1, 1),
+)
+entry(
+    "mlmath_ref.stats.proportion_interval",
+    stats.proportion_interval,
+    successes=Count(7, minimum=0),
+    n=Count(20),
+    level=LEVEL,
+    method=Other(
+        "wilson", bad=(("wald", ValueError), (None, ValueError), (["wilson"], (TypeError, ValueError)))
+    ),
+    oracle=lambda successes, n, level, method: tuple(
+        scipy.stats.binomtest(successes, n).proportion_ci(confidence_level=level, method="wilson")
+    ),
+    names={"successes": ("n",), "n": ("successes",)},
+)
+entry(
+    "mlmath_ref.stats.bootstrap_interval",
+    stats.bootstrap_interval,
+    x=Array(SAMPLE.value, ndim=(1, 2)),
+    statistic=Function(np.mean),
+    rng=Generator(),
+    n_resamples=Count(64),
+    level=LEVEL,
+    oracle=_bootstrap_oracle,
+    scale=arrays("x"),
+    rescale=scaled(1, 1),
+    ks=(-1060, 1016),  # beyond, the user's statistic (np.mean) overflows
+)
+entry(
+    "mlmath_ref.stats.permutation_test",
+    stats.permutation_test,
+    a=Array([3.0, -1.0, 4.0, 1.0, 5.0, 2.5]),
+    b=Array([9.0, 2.0, 6.0, 5.0, 7.0]),
+    rng=Generator(),
+    n_resamples=Count(100),
+    oracle=_permutation_oracle,
+    scale=arrays("a", "b"),
+    rescale=scaled(0),
+    names={"a": ("b",), "b": ("a",)},
+)
+_FEATURES = Array([[1.0, 2.0], [2.0, -1.0], [3.0, 0.5], [0.0, 1.0], [4.0, 3.0], [-1.0, 0.0]], ndim=(2,))
+FLAG = Other(True, bad=((1, TypeError), ("yes", TypeError), (None, TypeError), (np.array([True]), TypeError)))
+entry(
+    "mlmath_ref.stats.linear_regression",
+    stats.linear_regression,
+    X=_FEATURES,
+    y=Array([3.0, 1.0, 4.0, 1.0, 5.0, -2.0]),
+    fit_intercept=FLAG,
+    oracle=_linear_oracle,
+    scale=arrays("y"),
+    rescale=scaled(1, 1),
+    names={"X": ("y",), "y": ("X",)},
+)
+entry(
+    "mlmath_ref.stats.logistic_regression",
+    stats.logistic_regression,
+    X=_FEATURES,
+    y=Array([1.0, 0.0, 1.0, 0.0, 0.0, 1.0]),
+    fit_intercept=FLAG,
+    optimizer=Other(None, bad=(("adam", TypeError), (3, TypeError))),
+    num_steps=Other(None, bad=((0, ValueError), (2.5, TypeError), (True, TypeError), (10**400, ValueError))),
+    oracle=_logistic_oracle,
+    oracle_rtol=1e-6,
+    scale=arrays("X"),
+    rescale=scaled(-1, 0),
+    names={"X": ("y",), "y": ("X",)},
+)
+entry(
+    "mlmath_ref.stats.pca",
+    stats.pca,
+    X=DATA,
+    n_components=Count(2),
+    oracle=_pca_oracle,
+    scale=arrays("X"),
+    rescale=scaled(0, 2),
 )

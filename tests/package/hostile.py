@@ -49,7 +49,7 @@ import scipy.linalg
 import scipy.special
 import scipy.stats
 
-from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate, probability, stats
+from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate, optimize, probability, stats
 
 # ---------------------------------------------------------------------------------------------------
 # Argument kinds
@@ -1394,4 +1394,202 @@ entry(
     oracle=_pca_oracle,
     scale=arrays("X"),
     rescale=scaled(0, 2),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.optimize: an optimizer's step updates the caller's params in place (its purpose), so
+# the entries hand it a copy that keeps the subclass, dtype and writeability of each array
+# ---------------------------------------------------------------------------------------------------
+
+QUADRATIC = np.array([[2.0, 0.5], [0.5, 1.0]])  # the Hessian of f(x) = x^T A x / 2: grad(x) = A x
+
+
+def _own(params):
+    def copy_of(p):
+        if not isinstance(p, np.ndarray):
+            return p
+        q = p.copy()
+        q.flags.writeable = p.flags.writeable
+        return q
+
+    return type(params)(copy_of(p) for p in params) if isinstance(params, (list, tuple)) else params
+
+
+PARAMS = Other(
+    [np.array([1.0, -2.0, 0.5])],
+    bad=(
+        (np.array([1.0, -2.0, 0.5]), TypeError),  # one array, not a list of them
+        ([], ValueError),
+        ([[1.0, -2.0, 0.5]], TypeError),
+        ([np.array([1, -2, 0])], TypeError),
+        ([np.array([1.0, np.nan, 0.5])], ValueError),
+        ([np.ma.masked_array([1.0, -2.0, 0.5], mask=[0, 1, 0])], TypeError),
+        ([np.array([1.0, -2.0, 0.5]), np.zeros(2)], ValueError),
+        (None, TypeError),
+    ),
+)
+_PARAMS_NAMES = {"params": ("params[0]", "grads"), "grad": ("grads",)}
+
+
+def _steps(make, params, grad, **hyper):
+    # two steps (the second uses the state the first left), on a copy of params
+    params = _own(params)
+    optimizer = make(**hyper)
+    optimizer.step(params, [grad])
+    optimizer.step(params, [grad])
+    return params[0]
+
+
+def _torch_steps(make):
+    def oracle(params, grad, **hyper):
+        import torch
+
+        theta = torch.tensor(np.asarray(params[0], dtype=float), requires_grad=True)
+        optimizer = make([theta], **hyper)
+        for _ in range(2):
+            theta.grad = torch.tensor(np.asarray(grad, dtype=float))
+            optimizer.step()
+        return theta.detach().numpy()
+
+    return oracle
+
+
+def _scale_step(*numbers):
+    # params, grad and the hyperparameters that carry units (learning rate, eps) times 2**k
+    move = arrays("grad", *numbers)
+
+    def scale(kwargs, k):
+        out = move(kwargs, k)
+        out["params"] = [np.ldexp(np.asarray(p, dtype=np.float64), k) for p in kwargs["params"]]
+        return out
+
+    return scale
+
+
+LEARNING_RATE = Number(0.25)
+WEIGHT_DECAY = Number(0.125, strict=False)
+FRACTION = Number(0.5, strict=False, maximum=1.0)
+STEP_GRAD = Array([0.5, 1.0, -2.0])
+entry(
+    "mlmath_ref.optimize.SGD",
+    lambda **kw: tuple(getattr(optimize.SGD(**kw), n) for n in kw),
+    learning_rate=LEARNING_RATE,
+    momentum=FRACTION,
+    nesterov=Other(True, bad=((1, TypeError), ("yes", TypeError), (None, TypeError))),
+    weight_decay=WEIGHT_DECAY,
+    oracle=lambda **kw: tuple(kw.values()),
+)
+entry(
+    "mlmath_ref.optimize.SGD.step",
+    lambda **kw: _steps(optimize.SGD, **kw),
+    params=PARAMS,
+    grad=STEP_GRAD,
+    learning_rate=LEARNING_RATE,
+    momentum=FRACTION,
+    weight_decay=WEIGHT_DECAY,
+    oracle=_torch_steps(
+        lambda ps, learning_rate, **kw: __import__("torch").optim.SGD(ps, lr=learning_rate, **kw)
+    ),
+    # weight decay adds wd * theta to the gradient: it has no units, the rest scales with k
+    scale=_scale_step(),
+    rescale=scaled(1),
+    ks=(-1060, 1019),
+    names=_PARAMS_NAMES,
+)
+entry(
+    "mlmath_ref.optimize.RMSProp",
+    lambda **kw: tuple(getattr(optimize.RMSProp(**kw), n) for n in kw),
+    learning_rate=LEARNING_RATE,
+    alpha=FRACTION,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=lambda **kw: tuple(kw.values()),
+)
+entry(
+    "mlmath_ref.optimize.RMSProp.step",
+    lambda **kw: _steps(optimize.RMSProp, **kw),
+    params=PARAMS,
+    grad=STEP_GRAD,
+    learning_rate=LEARNING_RATE,
+    alpha=FRACTION,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=_torch_steps(
+        lambda ps, learning_rate, **kw: __import__("torch").optim.RMSprop(ps, lr=learning_rate, **kw)
+    ),
+    scale=_scale_step("learning_rate", "eps"),
+    rescale=scaled(1),
+    ks=(-500, 500),  # the state holds squared gradients: beyond, they overflow (a clear error)
+    names=_PARAMS_NAMES,
+)
+BETAS = Other(
+    (0.5, 0.75),
+    bad=(
+        ((0.5,), TypeError),
+        ((0.5, 1.0), ValueError),
+        ((-0.5, 0.75), ValueError),
+        ("ab", TypeError),
+        (None, TypeError),
+        ((0.5, "0.75"), TypeError),
+        ((0.5, np.nan), ValueError),
+    ),
+)
+entry(
+    "mlmath_ref.optimize.Adam",
+    lambda **kw: tuple(getattr(optimize.Adam(**kw), n) for n in kw),
+    learning_rate=LEARNING_RATE,
+    betas=BETAS,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=lambda **kw: tuple(kw.values()),
+)
+entry(
+    "mlmath_ref.optimize.Adam.step",
+    lambda **kw: _steps(optimize.Adam, **kw),
+    params=PARAMS,
+    grad=STEP_GRAD,
+    learning_rate=LEARNING_RATE,
+    betas=BETAS,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=_torch_steps(
+        lambda ps, learning_rate, **kw: __import__("torch").optim.Adam(ps, lr=learning_rate, **kw)
+    ),
+    scale=_scale_step("learning_rate", "eps"),
+    rescale=scaled(1),
+    ks=(-500, 500),  # the state holds squared gradients: beyond, they overflow (a clear error)
+    names=_PARAMS_NAMES,
+)
+entry(
+    "mlmath_ref.optimize.gradient_descent",
+    optimize.gradient_descent,
+    grad=Function(lambda x: QUADRATIC @ x),
+    x0=Array([1.0, -2.0]),
+    learning_rate=Number(0.25),
+    num_steps=Count(4, minimum=0),
+    oracle=lambda grad, x0, learning_rate, num_steps: np.array(
+        [np.linalg.matrix_power(np.eye(2) - learning_rate * QUADRATIC, j) @ x0 for j in range(num_steps + 1)]
+    ),
+    scale=arrays("x0"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.optimize.newton",
+    optimize.newton,
+    grad=Function(lambda x: QUADRATIC @ x - np.array([1.0, 0.5])),
+    hess=Function(lambda x: QUADRATIC),
+    x0=Array([1.0, -2.0]),
+    num_steps=Count(2, minimum=0),
+    oracle=lambda grad, hess, x0, num_steps: np.array(
+        [x0, *[np.linalg.solve(QUADRATIC, [1.0, 0.5])] * num_steps]
+    ),
+    names={"hess": ("hess(x_0)",)},
+)
+entry(
+    "mlmath_ref.optimize.minibatches",
+    lambda n, batch_size, rng: np.concatenate(optimize.minibatches(n, batch_size, rng)),
+    n=Count(10),
+    batch_size=Count(4),
+    rng=Generator(),
+    oracle=lambda n, batch_size, rng: rng.permutation(n),
 )

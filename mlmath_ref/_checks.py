@@ -10,8 +10,9 @@ This is the one home of the argument checks that more than one module
 makes: arrays (:func:`as_array`, :func:`as_square`, :func:`as_float`), their
 shapes (:func:`check_same_shape`, :func:`check_length`,
 :func:`check_nonzero`), numbers (:func:`is_real_number`, :func:`is_integer`,
-:func:`check_integer`, :func:`check_positive`), iterables
-(:func:`is_iterable`) and functions passed as arguments
+:func:`check_integer`, :func:`check_positive`, :func:`check_in_interval`),
+flags (:func:`check_flag`), sources of randomness (:func:`check_rng`),
+iterables (:func:`is_iterable`) and functions passed as arguments
 (:func:`check_callable`, :func:`call_function`, :func:`call_vector`,
 :func:`copy_argument`). A check that only one module makes stays in that
 module, next to the function it guards. Numbers that algorithms compute with
@@ -37,10 +38,13 @@ __all__ = [
     "call_function",
     "call_vector",
     "check_callable",
+    "check_flag",
+    "check_in_interval",
     "check_integer",
     "check_length",
     "check_nonzero",
     "check_positive",
+    "check_rng",
     "check_same_shape",
     "copy_argument",
     "is_integer",
@@ -394,6 +398,81 @@ def check_positive(value, name, *, integer=False, allow_zero=False):
         expected = "non-negative" if allow_zero else "positive"
         raise ValueError(f"{name} must be {expected} and finite, got {show(value)}")
     return value
+
+
+def check_in_interval(value, name, low, high, *, closed=(True, True), expected=None):
+    """Return `value` as a float if it is a real number in the interval from `low` to `high`.
+
+    `closed` says whether each end belongs to the interval; `expected` is what the message says
+    the value must be (by default the interval, such as ``"in [0, 1)"``). NaN, infinities and
+    integers beyond float64 are outside every interval with finite ends.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import check_in_interval
+    >>> check_in_interval(0.9, "momentum", 0, 1, closed=(True, False))
+    0.9
+    >>> check_in_interval(1.0, "momentum", 0, 1, closed=(True, False))
+    Traceback (most recent call last):
+    ...
+    ValueError: momentum must be in [0, 1), got 1.0
+    >>> check_in_interval("0.5", "p", 0, 1)
+    Traceback (most recent call last):
+    ...
+    TypeError: p must be a real number, got '0.5'
+    """
+    if not is_real_number(value):
+        raise TypeError(f"{name} must be a real number, got {show(value)}")
+    above = low <= value if closed[0] else low < value
+    below = value <= high if closed[1] else value < high
+    if not (above and below):
+        if expected is None:
+            expected = f"in {'[' if closed[0] else '('}{low}, {high}{']' if closed[1] else ')'}"
+        raise ValueError(f"{name} must be {expected}, got {show(value)}")
+    return float(value)
+
+
+def check_flag(value, name):
+    """Return `value` as a bool if it is True or False (Python's or NumPy's), else raise TypeError.
+
+    A number or a string is refused rather than read as true: ``"False"`` is truthy.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref._checks import check_flag
+    >>> check_flag(np.True_, "nesterov")
+    True
+    >>> check_flag(1, "fit_intercept")
+    Traceback (most recent call last):
+    ...
+    TypeError: fit_intercept must be True or False, got 1
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {show(value)}")
+    return bool(value)
+
+
+def check_rng(rng, name="rng"):
+    """Return `rng` if it is a ``numpy.random.Generator``, else raise TypeError naming `name`.
+
+    A seed is refused, not turned into a generator: every call would then draw the same
+    numbers. So are the legacy ``RandomState``, a ``SeedSequence`` and a bare bit generator.
+
+    Examples
+    --------
+    >>> from mlmath_ref._checks import check_rng
+    >>> check_rng(0)
+    Traceback (most recent call last):
+    ...
+    TypeError: rng must be a numpy.random.Generator such as np.random.default_rng(0), got int
+    """
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"{name} must be a numpy.random.Generator such as np.random.default_rng(0), "
+            f"got {type(rng).__name__}"
+        )
+    return rng
 
 
 def is_iterable(value):

@@ -23,3 +23,20 @@ document.addEventListener("copy", (event) => {
   event.clipboardData.setData("text/plain", fragment.textContent);
   event.preventDefault();
 });
+
+// A displayed formula wider than the column scrolls sideways. A region that scrolls must be
+// reachable from the keyboard (WCAG 2.1.1), so such a formula joins the tab order (its name
+// stays the MathML that MathJax gives readers); formulas that fit stay out of it. Checked again when the window changes size.
+function keyboardScrollableFormulas() {
+  for (const el of document.querySelectorAll('mjx-container[display="true"]')) {
+    if (el.scrollWidth > el.clientWidth + 1) {
+      el.setAttribute("tabindex", "0");
+    } else if (el.getAttribute("tabindex") === "0") {
+      el.removeAttribute("tabindex");
+    }
+  }
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keyboardScrollableFormulas);
+else keyboardScrollableFormulas();
+window.addEventListener("load", keyboardScrollableFormulas);
+window.addEventListener("resize", keyboardScrollableFormulas);

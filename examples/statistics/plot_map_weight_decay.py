@@ -154,7 +154,8 @@ plt.show()
 # lands on them; the MAP point is where the loss contour and the penalty
 # circle are tangent (their gradients are parallel); the path runs from the
 # MLE to the origin with a norm that never grows. For the polynomial, the
-# least-squares fit has the largest coefficients and the error against the
+# least-squares fit has the largest coefficients and the smallest training
+# error, and swings up to 1.5 near the right end, while the error against the
 # truth is smallest at :math:`\lambda = 10^{-3}`; the ridge path ends near
 # zero and its norm shrinks as :math:`\lambda` grows.
 grad_loss = -X.T @ (y - X @ w_map) / n
@@ -177,6 +178,9 @@ assert shrink[0] < shrink[1]
 assert np.all(np.diff(coef_norms) <= 1e-9)
 assert np.linalg.norm(fits[0.0][0]) > 10 * np.linalg.norm(fits[1e-3][0])
 assert truth_error[1e-3] < min(truth_error[0.0], truth_error[1.0])
+train_error = {lam_: np.mean(((F - F_mean) @ w_ + y_mean - targets) ** 2) for lam_, (w_, _) in fits.items()}
+assert train_error[0.0] < train_error[1e-3] < train_error[1.0]
+assert round(fits[0.0][1].max(), 1) == 1.5 and t_fine[np.argmax(fits[0.0][1])] > 0.8
 np.testing.assert_allclose(poly_fit(0.0)[0], linear_regression(F, targets)[0], rtol=1e-6)
 assert np.isclose(lambda_path[0], 1e-8) and np.isclose(lambda_path[-1], 100)  # the axis range
 assert round(lam, 1) == 0.5 and round(np.linalg.norm(fits[0.0][0])) == 93

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_callable, check_positive, set_module
+from mlmath_ref._checks import as_array, check_callable, check_positive, check_rng, set_module
 from mlmath_ref.linalg import solve
 
 __all__ = ["gradient_descent", "minibatches", "newton"]
@@ -374,9 +374,6 @@ def minibatches(n, batch_size, rng):
     """
     check_positive(n, "n", integer=True)
     check_positive(batch_size, "batch_size", integer=True)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy.random.Generator such as np.random.default_rng(0), got {type(rng).__name__}"
-        )
+    check_rng(rng)
     order = rng.permutation(int(n))
     return [order[i : i + batch_size] for i in range(0, int(n), int(batch_size))]

@@ -25,7 +25,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_positive, is_real_number, set_module
+from mlmath_ref._checks import (
+    as_array,
+    check_flag,
+    check_in_interval,
+    check_positive,
+    refuse_masked,
+    set_module,
+)
 
 __all__ = ["SGD", "Adam", "RMSProp"]
 
@@ -66,11 +73,7 @@ def _check_fraction(value, name):
     ...
     ValueError: momentum must be in [0, 1), got 1.0
     """
-    if not is_real_number(value):
-        raise TypeError(f"{name} must be a real number, got {value!r}")
-    if not 0.0 <= value < 1.0:
-        raise ValueError(f"{name} must be in [0, 1), got {value!r}")
-    return float(value)
+    return check_in_interval(value, name, 0, 1, closed=(True, False))
 
 
 def _check_step(params, grads, shapes):
@@ -136,6 +139,7 @@ def _check_step(params, grads, shapes):
             raise TypeError(
                 f"params[{i}] must be a NumPy array (it is updated in place), got {type(p).__name__}"
             )
+        refuse_masked(p, f"params[{i}]")
         if not np.issubdtype(p.dtype, np.floating):
             raise TypeError(
                 f"params[{i}] must have a floating-point dtype to be updated in place, got {p.dtype}"
@@ -175,7 +179,7 @@ class _Optimizer:
             for key, value in state.items():
                 if not np.all(np.isfinite(value)):
                     squares = " (their squares overflow beyond about 1e154)" if "sq" in key else ""
-                    raise OverflowError(
+                    raise ValueError(
                         f"{name}.step: the state {key!r} of params[{i}] overflows float64: the gradients "
                         f"are too large{squares}; scale the loss down"
                     )
@@ -183,7 +187,7 @@ class _Optimizer:
             with np.errstate(over="ignore"):
                 written = theta.astype(p.dtype)
             if not np.all(np.isfinite(written)):
-                raise OverflowError(
+                raise ValueError(
                     f"{name}.step: the new params[{i}] overflows {p.dtype} "
                     "(the training is diverging: try a smaller learning_rate)"
                 )
@@ -301,8 +305,7 @@ class SGD(_Optimizer):
     def __init__(self, learning_rate, momentum=0.0, nesterov=False, weight_decay=0.0):
         self.learning_rate = float(check_positive(learning_rate, "learning_rate"))
         self.momentum = _check_fraction(momentum, "momentum")
-        if not isinstance(nesterov, (bool, np.bool_)):
-            raise TypeError(f"nesterov must be True or False, got {nesterov!r}")
+        nesterov = check_flag(nesterov, "nesterov")
         if nesterov and self.momentum == 0.0:
             raise ValueError("nesterov=True needs a momentum > 0, got momentum=0.0")
         self.nesterov = bool(nesterov)
@@ -329,11 +332,9 @@ class SGD(_Optimizer):
         ValueError
             If the lists differ in length, a gradient's shape differs from
             its parameter's, an array holds NaN or infinity, or the shapes
-            differ from the first step's. Nothing is changed then.
-        OverflowError
-            If the step would make a parameter or the optimizer's state
-            overflow: a diverging training, or gradients whose squares
-            overflow. Nothing is changed then.
+            differ from the first step's; or if the step would make a
+            parameter or the optimizer's state overflow (a diverging training,
+            or gradients whose squares overflow). Nothing is changed then.
 
         See Also
         --------
@@ -472,11 +473,9 @@ class RMSProp(_Optimizer):
         ValueError
             If the lists differ in length, a gradient's shape differs from
             its parameter's, an array holds NaN or infinity, or the shapes
-            differ from the first step's. Nothing is changed then.
-        OverflowError
-            If the step would make a parameter or the optimizer's state
-            overflow: a diverging training, or gradients whose squares
-            overflow. Nothing is changed then.
+            differ from the first step's; or if the step would make a
+            parameter or the optimizer's state overflow (a diverging training,
+            or gradients whose squares overflow). Nothing is changed then.
 
         See Also
         --------
@@ -621,11 +620,9 @@ class Adam(_Optimizer):
         ValueError
             If the lists differ in length, a gradient's shape differs from
             its parameter's, an array holds NaN or infinity, or the shapes
-            differ from the first step's. Nothing is changed then.
-        OverflowError
-            If the step would make a parameter or the optimizer's state
-            overflow: a diverging training, or gradients whose squares
-            overflow. Nothing is changed then.
+            differ from the first step's; or if the step would make a
+            parameter or the optimizer's state overflow (a diverging training,
+            or gradients whose squares overflow). Nothing is changed then.
 
         See Also
         --------

@@ -11,11 +11,11 @@ import math
 
 import numpy as np
 
-from mlmath_ref._checks import set_module
+from mlmath_ref._checks import check_rng, set_module
+from mlmath_ref._numerics import check_finite
 from mlmath_ref.probability._validate import (
     Distribution,
     as_result,
-    check_rng,
     points,
     real_scalar,
     sample_size,
@@ -75,7 +75,9 @@ class Uniform(Distribution):
     interval is shorter than 1. When :math:`b - a` overflows (as for
     :math:`a = -10^{308}`, :math:`b = 10^{308}`) the code works with
     :math:`b/2 - a/2` instead, so the density, cdf and mean stay right; the
-    variance is ``inf`` only when it exceeds the largest float64 itself.
+    variance (or the density of an interval shorter than about
+    :math:`10^{-308}`) raises a ValueError naming the overflow only when it
+    exceeds the largest float64 itself.
     ``sample`` returns :math:`a + U (b - a)` for :math:`U` uniform on
     :math:`[0, 1)`.
 
@@ -121,10 +123,20 @@ class Uniform(Distribution):
         -------
         float or ndarray
             A float for a scalar `x`, otherwise an array of the shape of `x`.
+
+        Raises
+        ------
+        ValueError
+            If `x` holds NaN, or the density exceeds the largest float64 (an
+            overflow, for a distribution narrower than about 1e-308).
         """
         x = points(x)
-        density = 1.0 / self._width if self._half is None else 0.5 / self._half
-        return as_result(np.where((x >= self.a) & (x <= self.b), density, 0.0), x)
+        inside = (x >= self.a) & (x <= self.b)
+        with np.errstate(over="ignore"):
+            density = 1.0 / self._width if self._half is None else 0.5 / self._half
+        if inside.any():
+            check_finite(density, f"Uniform.pdf: the density 1 / (b - a) for b - a = {self._width:.3g}")
+        return as_result(np.where(inside, density, 0.0), x)
 
     def logpdf(self, x):
         """Return the log density, :math:`-\\log(b - a)` on :math:`[a, b]`, ``-inf`` elsewhere.
@@ -179,11 +191,18 @@ class Uniform(Distribution):
         Returns
         -------
         float
-            The variance; ``inf`` only if it exceeds the largest float64.
+            The variance.
+
+        Raises
+        ------
+        ValueError
+            If the variance exceeds the largest float64 (an overflow).
         """
         if self._half is None:
-            return (self._width / 12) * self._width
-        return (self._half / 3) * self._half  # (2h)^2 / 12; inf here is a true overflow
+            variance = (self._width / 12) * self._width
+        else:
+            variance = (self._half / 3) * self._half  # (2h)^2 / 12
+        return check_finite(variance, "Uniform.var: the variance (b - a)**2 / 12")
 
     def entropy(self):
         """Return the differential entropy :math:`\\log(b - a)` in nats.
@@ -285,8 +304,9 @@ class Normal(Distribution):
     errors of the same size there). When :math:`x - \mu` overflows,
     :math:`z` is computed from :math:`x/2 - \mu/2`; :math:`z^2/2` is computed as
     :math:`(z/2) z`; :math:`\log \sigma` never squares :math:`\sigma`. The
-    variance :math:`\sigma^2` is ``inf`` only when it exceeds the largest
-    float64. ``sample`` returns :math:`\mu + \sigma Z` with
+    variance :math:`\sigma^2`, the density (for :math:`\sigma` below about
+    :math:`10^{-308}`) and a draw raise a ValueError naming the overflow only
+    when they exceed the largest float64. ``sample`` returns :math:`\mu + \sigma Z` with
     :math:`Z` from ``rng.standard_normal``.
 
     Examples
@@ -342,10 +362,18 @@ class Normal(Distribution):
         -------
         float or ndarray
             A float for a scalar `x`, otherwise an array of the shape of `x`.
+
+        Raises
+        ------
+        ValueError
+            If `x` holds NaN, or the density exceeds the largest float64 (an
+            overflow, for a distribution narrower than about 1e-308).
         """
         x = points(x)
         with np.errstate(over="ignore"):  # only for sigma < 1e-308, where f(mu) > 1e308
-            return as_result(np.exp(self._logpdf(x)), x)
+            density = np.exp(self._logpdf(x))
+        check_finite(density, f"Normal.pdf: the density for sigma={self.sigma:.3g}")
+        return as_result(density, x)
 
     def logpdf(self, x):
         """Return :math:`\\log f(x)`, computed directly, finite far in the tails.
@@ -396,9 +424,14 @@ class Normal(Distribution):
         Returns
         -------
         float
-            The variance; ``inf`` only if it exceeds the largest float64.
+            The variance.
+
+        Raises
+        ------
+        ValueError
+            If the variance exceeds the largest float64 (an overflow).
         """
-        return self.sigma * self.sigma
+        return check_finite(self.sigma * self.sigma, f"Normal.var: sigma**2 for sigma={self.sigma:.3g}")
 
     def entropy(self):
         """Return the differential entropy :math:`\\tfrac{1}{2}\\log(2\\pi e\\sigma^2)` in nats.
@@ -430,9 +463,11 @@ class Normal(Distribution):
         TypeError
             If `rng` is not a Generator or `size` is not an int or tuple of ints.
         ValueError
-            If `size` is negative.
+            If `size` is negative, or a draw is beyond the largest float64.
         """
         check_rng(rng)
         size = sample_size(size)
-        with np.errstate(over="ignore"):  # a draw beyond the largest float64 is inf
-            return _float_or_array(self.mu + self.sigma * rng.standard_normal(size), size)
+        with np.errstate(over="ignore"):
+            draws = self.mu + self.sigma * rng.standard_normal(size)
+        check_finite(draws, f"Normal.sample: a draw with sigma={self.sigma:.3g}")
+        return _float_or_array(draws, size)

@@ -10,12 +10,11 @@ import math
 
 import numpy as np
 
-from mlmath_ref._checks import set_module
+from mlmath_ref._checks import check_rng, set_module
 from mlmath_ref.probability._loader import TooManyTerms, binomial_logpmf, log_sum
 from mlmath_ref.probability._validate import (
     Distribution,
     as_result,
-    check_rng,
     count,
     points,
     probability_array,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlmath_ref._checks import check_same_shape, set_module
+from mlmath_ref._numerics import check_finite
 from mlmath_ref.probability._validate import array_arg, probability_array
 
 __all__ = ["expected_value", "variance"]
@@ -122,7 +123,8 @@ def variance(values, probs):
     ValueError
         If either is not a non-empty vector or holds NaN or infinity, their
         shapes differ, or `probs` has a negative entry or does not sum to 1
-        within :math:`10^{-9}`.
+        within :math:`10^{-9}`; or if the variance exceeds the largest
+        float64 (an overflow).
 
     See Also
     --------
@@ -159,4 +161,4 @@ def variance(values, probs):
     mu = _mean(values, probs)
     half = values / 2 - mu / 2
     with np.errstate(over="ignore"):  # only when the variance itself is beyond float64
-        return 4.0 * float((probs * half) @ half)
+        return check_finite(4.0 * float((probs * half) @ half), "the variance of values")

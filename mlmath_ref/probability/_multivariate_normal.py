@@ -6,13 +6,13 @@ import math
 
 import numpy as np
 
-from mlmath_ref._checks import set_module
+from mlmath_ref._checks import check_rng, set_module
+from mlmath_ref._numerics import check_finite
 from mlmath_ref.probability._validate import (
     Distribution,
     _short,
     array_arg,
     as_result,
-    check_rng,
     points,
     sample_size,
 )
@@ -229,12 +229,15 @@ class MultivariateNormal(Distribution):
         ------
         ValueError
             If `x` does not have :math:`d` entries along its last axis, holds
-            NaN, or the covariance is singular.
+            NaN, or the covariance is singular; or if the density exceeds the
+            largest float64 (a nearly singular or tiny covariance).
         """
         x = self._points(x)
         self._refuse_singular("pdf")
         with np.errstate(over="ignore"):  # a density above 1e308, from a tiny covariance
-            return as_result(np.exp(self._logpdf(x)), x[..., 0])
+            density = np.exp(self._logpdf(x))
+        check_finite(density, "MultivariateNormal.pdf: the density (cov is nearly singular or tiny)")
+        return as_result(density, x[..., 0])
 
     def logpdf(self, x):
         """Return :math:`\\log f(\\mathbf{x})`, computed directly, finite far in the tails.
@@ -315,12 +318,12 @@ class MultivariateNormal(Distribution):
         TypeError
             If `rng` is not a Generator or `size` is not an int or tuple of ints.
         ValueError
-            If `size` is negative.
+            If `size` is negative, or a draw is beyond the largest float64.
         """
         check_rng(rng)
         size = sample_size(size)
         shape = (self.dim,) if size is None else (*size, self.dim)
         z = rng.standard_normal(shape)
-        with np.errstate(over="ignore"):  # a draw beyond the largest float64 is inf
+        with np.errstate(over="ignore"):
             step = ((z * np.sqrt(self._unit_eigenvalues)) @ self._eigenvectors.T) * math.sqrt(self._scale)
-            return self._mean + step
+            return check_finite(self._mean + step, "MultivariateNormal.sample: a draw")

@@ -12,7 +12,7 @@ import numbers
 
 import numpy as np
 
-from mlmath_ref._checks import as_array
+from mlmath_ref._checks import as_array, check_in_interval, show
 
 # A probability vector may miss 1 by this much (the rounding of a sum of many
 # float64 numbers stays far below it, a typo or a missing entry does not).
@@ -22,16 +22,9 @@ PROB_TOL = 1e-9
 MAX_EXACT_INT = 2**53
 
 
-def refuse_masked(x, name):
-    # Refuse masked arrays, whose mask ``np.asarray`` would silently drop.
-    if isinstance(x, np.ma.MaskedArray):
-        raise TypeError(f"{name} must be a plain array, got a masked array; fill it (x.filled(...)) first")
-
-
 def array_arg(x, name, **kwargs):
-    # As :func:`mlmath_ref._checks.as_array`, refusing masked arrays, on a private copy.
-    refuse_masked(x, name)
-    return np.array(as_array(x, name, **kwargs), dtype=np.float64, copy=True)
+    # As :func:`mlmath_ref._checks.as_array` (which refuses masked arrays): a private float64 copy.
+    return as_array(x, name, **kwargs)
 
 
 def points(x, name="x"):
@@ -55,10 +48,7 @@ def real_scalar(x, name):
 
 def probability_scalar(p, name):
     # A single number in [0, 1].
-    p = real_scalar(p, name)
-    if not 0.0 <= p <= 1.0:
-        raise ValueError(f"{name} must be a probability between 0 and 1, got {p!r}")
-    return p
+    return check_in_interval(real_scalar(p, name), name, 0.0, 1.0, expected="a probability between 0 and 1")
 
 
 def count(n, name):
@@ -90,15 +80,6 @@ def probability_array(p, name, *, ndim=None, min_ndim=None):
     return p
 
 
-def check_rng(rng):
-    # Require a numpy.random.Generator: a seed or the legacy global state is refused.
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "rng must be a numpy.random.Generator, such as np.random.default_rng(0), "
-            f"got {type(rng).__name__}"
-        )
-
-
 def sample_size(size):
     # None (one draw) or a tuple of non-negative ints (an int n means (n,)).
     if size is None:
@@ -109,6 +90,8 @@ def sample_size(size):
             raise TypeError(f"size must be None, an integer or a tuple of integers, got {size!r}")
         if d < 0:
             raise ValueError(f"size must not be negative, got {size!r}")
+        if d > 2**63 - 1:  # beyond what NumPy can index
+            raise ValueError(f"size must have entries of at most 2**63 - 1, got {show(size)}")
     return tuple(int(d) for d in dims)
 
 

@@ -26,7 +26,14 @@ import math
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_callable, check_integer, check_positive, set_module
+from mlmath_ref._checks import (
+    as_array,
+    check_callable,
+    check_integer,
+    check_positive,
+    check_rng,
+    set_module,
+)
 from mlmath_ref.stats._moments import _centered, _scaled, _second_moments, _unscale
 from mlmath_ref.stats._quantiles import _check_level, _t_two_sided, _z_two_sided
 
@@ -36,14 +43,6 @@ _METHODS = ("wilson", "normal")
 _TIE = (
     100 * np.finfo(np.float64).eps
 )  # null statistics this close (relatively) to the observed one tie, as in SciPy
-
-
-def _check_rng(rng):
-    # Resampling functions take a NumPy Generator, never a seed, so that calls share one stream.
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy.random.Generator such as np.random.default_rng(0), got {type(rng).__name__}"
-        )
 
 
 @set_module("mlmath_ref.stats")
@@ -80,7 +79,7 @@ def mean_interval(x, level=0.95):
     ValueError
         If `x` is not a finite vector of at least 2 observations, or `level`
         is not strictly between 0 and 1.
-    OverflowError
+    ValueError
         If an end of the interval is beyond the largest float64.
 
     See Also
@@ -383,7 +382,7 @@ def bootstrap_interval(x, statistic, rng, n_resamples=10000, level=0.95):
     """
     x = as_array(x, "x", ndim=(1, 2))
     check_callable(statistic, "statistic", "bootstrap_interval")
-    _check_rng(rng)
+    check_rng(rng)  # a Generator, never a seed, so that calls share one stream
     check_positive(n_resamples, "n_resamples", integer=True)
     level = _check_level(level)
     n = x.shape[0]
@@ -522,7 +521,7 @@ def permutation_test(a, b, rng, n_resamples=10000):
     """
     a = as_array(a, "a", ndim=1)
     b = as_array(b, "b", ndim=1)
-    _check_rng(rng)
+    check_rng(rng)  # a Generator, never a seed, so that calls share one stream
     check_positive(n_resamples, "n_resamples", integer=True)
     n_a = a.size
     pooled = np.concatenate([a, b])

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_length, check_positive, set_module
+from mlmath_ref._checks import as_array, check_flag, check_length, check_positive, set_module
 from mlmath_ref._numerics import EPS
 from mlmath_ref.linalg import svd
 from mlmath_ref.optimize import newton
@@ -35,13 +35,6 @@ _NEWTON_STEPS = 100  # logistic regression: Newton's method takes 5 to 15 steps 
 _FIRST_ORDER_STEPS = 1000
 _CONVERGED = 1e-20  # Newton decrement g^T H^-1 g, the predicted decrease of the loss (times 2)
 _FULL_STEP = 1e-10  # below this decrement the full Newton step is taken without a line search
-
-
-def _check_fit_intercept(fit_intercept):
-    # A flag, never a number that happens to be truthy.
-    if not isinstance(fit_intercept, (bool, np.bool_)):
-        raise TypeError(f"fit_intercept must be True or False, got {fit_intercept!r}")
-    return bool(fit_intercept)
 
 
 def _design(X, y, fit_intercept):
@@ -172,7 +165,7 @@ def linear_regression(X, y, fit_intercept=True):
         duplicates the intercept) or all zeros without, there are fewer
         rows than coefficients, or the columns are linearly dependent: in
         each case the least-squares coefficients are not unique.
-    OverflowError
+    ValueError
         If a coefficient is beyond the largest float64.
 
     See Also
@@ -222,7 +215,7 @@ def linear_regression(X, y, fit_intercept=True):
     ...
     ValueError: X[:, 2] is constant: with fit_intercept=True it duplicates the intercept, ...
     """
-    fit_intercept = _check_fit_intercept(fit_intercept)
+    fit_intercept = check_flag(fit_intercept, "fit_intercept")
     X, y, D, shift, e, (U, s, Vt) = _design(X, y, fit_intercept)
     ys, ey = _scaled(y)
     if fit_intercept:
@@ -233,7 +226,7 @@ def linear_regression(X, y, fit_intercept=True):
         return w, 0.0
     b = float(_unscale(np.array([ys_mean]), ey, "the intercept")[0]) - float(shift @ w)
     if not np.isfinite(b):
-        raise OverflowError("the intercept of the fit is beyond the largest float64; rescale the data")
+        raise ValueError("the intercept of the fit overflows float64 (beyond 1.8e308); rescale the data")
     return w, b
 
 
@@ -451,7 +444,7 @@ def logistic_regression(X, y, fit_intercept=True, optimizer=None, num_steps=None
     ...
     ValueError: the classes are linearly separable (a hyperplane puts every 1 on one side and every 0 on ...
     """
-    fit_intercept = _check_fit_intercept(fit_intercept)
+    fit_intercept = check_flag(fit_intercept, "fit_intercept")
     y = as_array(y, "y", ndim=1)
     bad = np.flatnonzero((y != 0) & (y != 1))
     if bad.size:
@@ -541,7 +534,7 @@ def pca(X, n_components):
         If `X` is not a finite matrix of at least 2 rows, every feature is
         constant (no direction has any variance), or `n_components` is not
         between 1 and :math:`\min(n, p)`.
-    OverflowError
+    ValueError
         If a variance is beyond the largest float64.
 
     See Also

@@ -5,7 +5,8 @@ anything up (exact: only the exponent changes), so that no sum of squares
 overflows or underflows, then centers the data on a mean summed without
 rounding error (``math.fsum``). The results are right to a few units of
 rounding from the smallest to the largest float64; a variance too large to
-exist as a float64 raises OverflowError instead of returning infinity.
+exist as a float64 raises a ValueError naming the overflow instead of
+returning infinity.
 
 See Also
 --------
@@ -165,9 +166,11 @@ def _unscale(values, exponents, what):
     with np.errstate(over="ignore"):
         out = np.ldexp(values, exponents)
     if not np.all(np.isfinite(out)):
-        big = np.max(np.log10(np.abs(values[~np.isfinite(out)])) + exponents * math.log10(2))
-        raise OverflowError(
-            f"{what} is about 1e{big:.0f}, beyond the largest float64 (1.8e308); "
+        bad = ~np.isfinite(out)  # exponents may be one per column, or one per entry of a matrix
+        values, exponents = np.broadcast_to(values, out.shape), np.broadcast_to(exponents, out.shape)
+        big = np.max(np.log10(np.abs(values[bad])) + exponents[bad] * math.log10(2))
+        raise ValueError(
+            f"{what} overflows float64: it is about 1e{big:.0f}, beyond the largest float64 (1.8e308); "
             "rescale the data (its square root, a standard deviation, may still be representable)"
         )
     return out
@@ -286,7 +289,7 @@ def sample_variance(x, ddof=1):
     ValueError
         If `x` is empty, not a vector or a matrix, holds NaN or infinity,
         `ddof` is negative, or `x` has no more than `ddof` samples.
-    OverflowError
+    ValueError
         If the variance is beyond the largest float64 (the data are near
         :math:`10^{154}` or above).
 
@@ -362,7 +365,7 @@ def covariance_matrix(X, ddof=1):
         If `X` is not a finite non-empty matrix (a vector is refused: write
         ``X[:, None]`` for one variable), `ddof` is negative, or `X` has no
         more than `ddof` rows.
-    OverflowError
+    ValueError
         If an entry is beyond the largest float64.
 
     See Also

@@ -25,7 +25,7 @@ import math
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, is_real_number, set_module
+from mlmath_ref._checks import as_array, check_in_interval, set_module
 from mlmath_ref._numerics import EPS
 
 __all__ = ["normal_ppf"]
@@ -77,11 +77,9 @@ def _check_level(level):
     ...
     ValueError: level must be strictly between 0 and 1 (0.95 for 95%), got 95
     """
-    if not is_real_number(level):
-        raise TypeError(f"level must be a real number, got {level!r}")
-    if not 0.0 < level < 1.0:
-        raise ValueError(f"level must be strictly between 0 and 1 (0.95 for 95%), got {level!r}")
-    return float(level)
+    return check_in_interval(
+        level, "level", 0, 1, closed=(False, False), expected="strictly between 0 and 1 (0.95 for 95%)"
+    )
 
 
 def _pdf(x):

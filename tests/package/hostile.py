@@ -26,7 +26,11 @@ until every name in the module's ``__all__`` has one. For example::
 
 The argument kinds are :class:`Array` (a float array argument), :class:`Function` (a user's
 function), :class:`Count` (an integer such as ``n``), :class:`Number` (a real parameter such
-as ``h`` or ``tol``) and :class:`Other` (anything else, with the bad values it must refuse).
+as ``h`` or ``tol``), :class:`Generator` (an ``rng``: a ``numpy.random.Generator``, made afresh
+from a seed for every call) and :class:`Other` (anything else, with the bad values it must
+refuse). A class is covered by one entry for its constructor (named as the class) and one per
+public method or property (``"mlmath_ref.probability.Normal.pdf"``), whose ``func`` builds the
+object from the constructor's arguments and calls the method.
 ``func`` is called with keyword arguments; wrap the function in a lambda when it takes
 ``*args`` or returns something to evaluate (a callable, a Tensor). Give valid array values
 as small integers (or dyadic fractions such as 0.25): they are exact in float32 and after
@@ -43,8 +47,9 @@ import numpy as np
 import scipy.integrate
 import scipy.linalg
 import scipy.special
+import scipy.stats
 
-from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate
+from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate, optimize, probability, stats
 
 # ---------------------------------------------------------------------------------------------------
 # Argument kinds
@@ -57,13 +62,15 @@ class Array:
 
     `value` is a valid value. `ndim` lists the accepted numbers of dimensions (None: any);
     `empty` says whether an empty array is accepted; `optional`, whether None stands for a
-    default.
+    default; `infinite`, whether ``inf`` and ``-inf`` entries are valid (the points where a
+    probability distribution is evaluated: the answer is then the oracle's, a limit).
     """
 
     value: object
     ndim: tuple | None = (1,)
     empty: bool = False
     optional: bool = False
+    infinite: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,9 +98,10 @@ class Count:
 class Number:
     """A real parameter. `value` None means the base call uses the default.
 
-    `minimum` is the smallest accepted value (None: any), excluded when `strict`; `infinite`
-    says whether ``np.inf`` is a valid value (the max norm's ``p``); `optional`, whether None
-    stands for a default.
+    `minimum` is the smallest accepted value (None: any), excluded when `strict`; `maximum`
+    the largest (None: any), excluded when `strict_maximum` (a probability, a momentum, a
+    confidence level); `infinite` says whether ``np.inf`` is a valid value (the max norm's
+    ``p``); `optional`, whether None stands for a default.
     """
 
     value: float | None
@@ -101,6 +109,25 @@ class Number:
     strict: bool = True
     infinite: bool = False
     optional: bool = False
+    maximum: float | None = None
+    strict_maximum: bool = True
+
+
+@dataclass(frozen=True)
+class Generator:
+    """An ``rng`` argument: only a ``numpy.random.Generator`` is accepted.
+
+    Each call gets a new ``np.random.default_rng(seed)`` (`value`), so that results are
+    reproducible and an oracle given the same argument draws the same numbers. A seed, None,
+    the legacy ``RandomState``, a ``SeedSequence`` or a bit generator must be refused with a
+    TypeError naming the argument: a seed would make every call draw the same numbers.
+    """
+
+    seed: int = 0
+
+    @property
+    def value(self):
+        return np.random.default_rng(self.seed)
 
 
 @dataclass(frozen=True)
@@ -884,4 +911,685 @@ entry(
     linalg.stationary_distribution,
     P=Array(P, ndim=(2,)),
     oracle=_stationary_oracle,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.probability: a distribution is an entry for its constructor and one per method
+# ---------------------------------------------------------------------------------------------------
+
+LN2 = math.log(2.0)
+
+
+def shifted(power):
+    """A `rescale` for a logarithm: the result plus ``power * k * log(2)`` (the log of ``2**(power k)``)."""
+    return lambda out, k: np.asarray(out, dtype=np.float64) + power * k * LN2
+
+
+PROBABILITY = Number(0.25, minimum=0.0, strict=False, maximum=1.0, strict_maximum=False)
+SIZE = Other(
+    (2, 3),
+    bad=(
+        (-1, ValueError),
+        ((2, -3), ValueError),
+        (2.5, TypeError),
+        ("3", TypeError),
+        (True, TypeError),
+        ([2, 3], TypeError),
+        (10**400, ValueError),
+    ),
+)
+
+
+def distribution(cls, frozen, params, *, at=None, results=(), sample=None, rescale=None, **common):
+    """The entries of a distribution class `cls`: its constructor and each public method.
+
+    `frozen` builds the oracle (a frozen ``scipy.stats`` distribution) from the parameters;
+    `params` are the constructor's argument kinds. `at` maps a method taking points
+    (``pmf``, ``cdf``...) to its points and `rescale`; `results` lists the methods without
+    arguments with their `rescale`; `sample` is the oracle of ``sample`` (None: none, its
+    generator decides) and its `rescale`; `rescale` is the constructor's (by default each parameter
+    scales as its argument). `common` (``scale``, ``ks``) is passed to every entry.
+    """
+    name = f"mlmath_ref.probability.{cls.__name__}"
+    names = tuple(params)
+
+    def build(kwargs):
+        return cls(**{n: kwargs.pop(n) for n in names})
+
+    entry(
+        name,
+        lambda **kw: tuple(_call_or_get(cls(**kw), n) for n in names),
+        oracle=lambda **kw: tuple(np.asarray(kw[n], dtype=float) for n in names),
+        rescale=rescale or (scaled(*([1] * len(names))) if common.get("scale") else None),
+        **common,
+        **params,
+    )
+    for method, (points, rescale) in (at or {}).items():
+        entry(
+            f"{name}.{method}",
+            lambda method=method, **kw: getattr(build(kw), method)(kw["x"] if "x" in kw else kw["k"]),
+            oracle=lambda method=method, **kw: getattr(frozen(**{n: kw[n] for n in names}), method)(
+                kw["x"] if "x" in kw else kw["k"]
+            ),
+            rescale=rescale,
+            **common,
+            **params,
+            **points,
+        )
+    for method, (oracle, rescale) in dict(results).items():
+        entry(
+            f"{name}.{method}",
+            lambda method=method, **kw: _call_or_get(build(kw), method),
+            oracle=oracle or (lambda method=method, **kw: getattr(frozen(**kw), method)()),
+            rescale=rescale,
+            **common,
+            **params,
+        )
+    oracle, rescale = sample or (None, None)
+    entry(
+        f"{name}.sample",
+        lambda **kw: build(kw).sample(kw["rng"], kw["size"]),
+        oracle=oracle,
+        rescale=rescale,
+        rng=Generator(),
+        size=SIZE,
+        **common,
+        **params,
+    )
+
+
+def _call_or_get(obj, attr):
+    value = getattr(obj, attr)
+    return value() if callable(value) else value
+
+
+_bernoulli = lambda p: scipy.stats.bernoulli(p)  # noqa: E731
+distribution(
+    probability.Bernoulli,
+    _bernoulli,
+    {"p": PROBABILITY},
+    at={
+        "pmf": ({"k": Array([0.0, 1.0, 1.0, 2.0, -1.0, 0.5], ndim=None, empty=True, infinite=True)}, None),
+        "logpmf": ({"k": Array([0.0, 1.0, 1.0, 2.0, -1.0, 0.5], ndim=None, empty=True, infinite=True)}, None),
+        "cdf": ({"x": Array([-1.0, 0.0, 0.5, 1.0, 3.0], ndim=None, empty=True, infinite=True)}, None),
+    },
+    results={"mean": (None, None), "var": (None, None), "entropy": (None, None)},
+)
+_binomial = lambda n, p: scipy.stats.binom(n, p)  # noqa: E731
+distribution(
+    probability.Binomial,
+    _binomial,
+    {"n": Count(10, minimum=0), "p": PROBABILITY},
+    at={
+        "pmf": ({"k": Array([0.0, 3.0, 10.0, 11.0, -1.0, 2.5], ndim=None, empty=True, infinite=True)}, None),
+        "logpmf": (
+            {"k": Array([0.0, 3.0, 10.0, 11.0, -1.0, 2.5], ndim=None, empty=True, infinite=True)},
+            None,
+        ),
+        "cdf": (
+            {"x": Array([-1.0, 0.0, 2.5, 3.0, 9.0, 10.0, 12.0], ndim=None, empty=True, infinite=True)},
+            None,
+        ),
+    },
+    results={"mean": (None, None), "var": (None, None), "entropy": (None, None)},
+    sample=(lambda n, p, rng, size: scipy.stats.binom(n, p).rvs(size=size, random_state=rng), None),
+)
+
+
+def _categorical(p):
+    p = np.asarray(p, dtype=float)
+    return scipy.stats.rv_discrete(values=(np.arange(p.size), p))
+
+
+distribution(
+    probability.Categorical,
+    _categorical,
+    {"p": Array([0.25, 0.5, 0.0, 0.25])},
+    at={
+        "pmf": (
+            {"k": Array([0.0, 1.0, 2.0, 3.0, 4.0, -1.0, 1.5], ndim=None, empty=True, infinite=True)},
+            None,
+        ),
+        "logpmf": (
+            {"k": Array([0.0, 1.0, 2.0, 3.0, 4.0, -1.0, 1.5], ndim=None, empty=True, infinite=True)},
+            None,
+        ),
+        "cdf": ({"x": Array([-0.5, 0.0, 1.5, 3.0, 7.0], ndim=None, empty=True, infinite=True)}, None),
+    },
+    results={
+        "mean": (None, None),
+        "var": (None, None),
+        "entropy": (lambda p: scipy.stats.entropy(p), None),
+    },
+)
+_uniform = lambda a, b: scipy.stats.uniform(a, b - a)  # noqa: E731
+_POINTS = Array([-2.0, -1.0, 0.5, 3.0, 4.0, -40.0], ndim=None, empty=True, infinite=True)
+distribution(
+    probability.Uniform,
+    _uniform,
+    {"a": Number(-1.0, minimum=None), "b": Number(3.0, minimum=None)},
+    at={
+        "pdf": ({"x": _POINTS}, scaled(-1)),
+        "logpdf": ({"x": _POINTS}, shifted(-1)),
+        "cdf": ({"x": _POINTS}, scaled(0)),
+    },
+    results={"mean": (None, scaled(1)), "var": (None, scaled(2)), "entropy": (None, shifted(1))},
+    sample=(lambda a, b, rng, size: _uniform(a, b).rvs(size=size, random_state=rng), scaled(1)),
+    scale=arrays("a", "b", "x"),
+)
+_normal = lambda mu, sigma: scipy.stats.norm(mu, sigma)  # noqa: E731
+distribution(
+    probability.Normal,
+    _normal,
+    {"mu": Number(0.5, minimum=None), "sigma": Number(2.0)},
+    at={
+        "pdf": ({"x": _POINTS}, scaled(-1)),
+        "logpdf": ({"x": _POINTS}, shifted(-1)),
+        "cdf": ({"x": _POINTS}, scaled(0)),
+    },
+    results={"mean": (None, scaled(1)), "var": (None, scaled(2)), "entropy": (None, shifted(1))},
+    sample=(lambda mu, sigma, rng, size: _normal(mu, sigma).rvs(size=size, random_state=rng), scaled(1)),
+    scale=arrays("mu", "sigma", "x"),
+)
+
+
+def _mvn_scale(kwargs, k):
+    out = arrays("mean", "x")(kwargs, k)
+    out["cov"] = np.ldexp(np.asarray(kwargs["cov"], dtype=np.float64), 2 * k)
+    return out
+
+
+_mvn = lambda mean, cov: scipy.stats.multivariate_normal(mean, cov)  # noqa: E731
+_MVN_POINTS = Array([[0.0, 0.0], [1.0, -2.0], [3.0, 1.0], [-4.0, 3.0]], ndim=None, empty=True, infinite=True)
+distribution(
+    probability.MultivariateNormal,
+    _mvn,
+    {"mean": Array([1.0, -2.0]), "cov": Array([[2.0, 1.0], [1.0, 2.0]], ndim=(2,))},
+    at={
+        "pdf": ({"x": _MVN_POINTS}, scaled(-2)),
+        "logpdf": ({"x": _MVN_POINTS}, shifted(-2)),
+    },
+    results={
+        "mean": (lambda mean, cov: np.asarray(mean, dtype=float), scaled(1)),
+        "cov": (lambda mean, cov: np.asarray(cov, dtype=float), scaled(2)),
+        "entropy": (None, shifted(2)),
+        "dim": (lambda mean, cov: 2, scaled(None)),
+    },
+    sample=(None, scaled(1)),
+    rescale=scaled(1, 2),
+    scale=_mvn_scale,
+    ks=(-530, 510),
+)
+
+# the functions of probability vectors and tables
+_PROBS = Array([0.25, 0.5, 0.0, 0.25])
+entry(
+    "mlmath_ref.probability.expected_value",
+    probability.expected_value,
+    values=Array([3.0, -1.0, 4.0, 1.0]),
+    probs=_PROBS,
+    oracle=lambda values, probs: math.fsum(np.multiply(values, probs)),
+    scale=arrays("values"),
+    rescale=scaled(1),
+    names={"values": ("probs",), "probs": ("values",)},
+)
+entry(
+    "mlmath_ref.probability.variance",
+    probability.variance,
+    values=Array([3.0, -1.0, 4.0, 1.0]),
+    probs=_PROBS,
+    oracle=lambda values, probs: scipy.stats.rv_discrete(values=(values, probs)).var(),
+    scale=arrays("values"),
+    rescale=scaled(2),
+    names={"values": ("probs",), "probs": ("values",)},
+)
+_BASE = Number(2.0, optional=True)
+entry(
+    "mlmath_ref.probability.entropy",
+    probability.entropy,
+    p=_PROBS,
+    base=_BASE,
+    oracle=lambda p, base=None: scipy.stats.entropy(p, base=base),
+)
+entry(
+    "mlmath_ref.probability.cross_entropy",
+    probability.cross_entropy,
+    p=_PROBS,
+    q=Array([0.5, 0.125, 0.125, 0.25]),
+    base=_BASE,
+    oracle=lambda p, q, base=None: -np.sum(scipy.special.xlogy(p, q)) / math.log(base or math.e),
+    names={"p": ("q",), "q": ("p",)},
+)
+entry(
+    "mlmath_ref.probability.kl_divergence",
+    probability.kl_divergence,
+    p=_PROBS,
+    q=Array([0.5, 0.125, 0.125, 0.25]),
+    base=_BASE,
+    oracle=lambda p, q, base=None: scipy.stats.entropy(p, q, base=base),
+    names={"p": ("q",), "q": ("p",)},
+)
+entry(
+    "mlmath_ref.probability.bayes_posterior",
+    probability.bayes_posterior,
+    prior=Array([0.25, 0.5, 0.25]),
+    likelihood=Array([0.5, 0.25, 1.0]),
+    oracle=lambda prior, likelihood: np.multiply(prior, likelihood) / np.dot(prior, likelihood),
+    scale=arrays("likelihood"),
+    rescale=scaled(0),
+    names={"prior": ("likelihood",), "likelihood": ("prior",)},
+)
+_JOINT = np.array([[0.125, 0.25, 0.0], [0.375, 0.125, 0.125]])
+entry(
+    "mlmath_ref.probability.marginal",
+    probability.marginal,
+    joint=Array(_JOINT, ndim=None),
+    axis=Other(
+        0,
+        bad=(
+            (2, ValueError),
+            (-3, ValueError),
+            (1.0, TypeError),
+            (True, TypeError),
+            ((), ValueError),
+            ((0, 0), ValueError),
+            ("0", TypeError),
+            (None, TypeError),
+        ),
+    ),
+    oracle=lambda joint, axis: np.sum(joint, axis=1),
+)
+entry(
+    "mlmath_ref.probability.conditional",
+    probability.conditional,
+    joint=Array(_JOINT, ndim=None),
+    axis=Other(0, bad=((2, ValueError), (1.0, TypeError), (True, TypeError), (None, TypeError))),
+    index=Other(1, bad=((2, ValueError), (-1, ValueError), (1.0, TypeError), (True, TypeError))),
+    oracle=lambda joint, axis, index: np.asarray(joint[1]) / np.sum(joint[1]),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.stats
+# ---------------------------------------------------------------------------------------------------
+
+SAMPLE = Array([3.0, -1.0, 4.0, 1.0, 5.0, -2.0, 6.0, 0.5])
+DATA = Array(
+    [[2.0, 1.0, 0.5], [-1.0, 3.0, 1.0], [4.0, -2.0, 2.5], [0.0, 1.0, -1.0], [3.0, 2.0, 4.0]], ndim=(2,)
+)
+LEVEL = Number(0.875, maximum=1.0)
+
+
+def _pca_oracle(X, n_components):
+    import sklearn.decomposition
+
+    X = np.asarray(X, dtype=float)
+    fit = sklearn.decomposition.PCA(n_components=n_components, svd_solver="full").fit(X)
+    scores = (X - X.mean(axis=0)) @ fit.components_.T  # the sign: the largest score is positive
+    signs = np.sign(scores[np.argmax(np.abs(scores), axis=0), np.arange(n_components)])
+    return fit.components_ * signs[:, None], fit.explained_variance_
+
+
+def _logistic_oracle(X, y, fit_intercept=True, optimizer=None, num_steps=None):
+    import sklearn.linear_model
+
+    fit = sklearn.linear_model.LogisticRegression(
+        C=np.inf, fit_intercept=fit_intercept, tol=1e-12, max_iter=10_000
+    ).fit(X, y)
+    return fit.coef_[0], float(fit.intercept_[0]) if fit_intercept else 0.0
+
+
+def _linear_oracle(X, y, fit_intercept=True):
+    import sklearn.linear_model
+
+    fit = sklearn.linear_model.LinearRegression(fit_intercept=fit_intercept).fit(X, y)
+    return fit.coef_, float(fit.intercept_) if fit_intercept else 0.0
+
+
+def _bootstrap_oracle(x, statistic, rng, n_resamples, level):
+    # the percentile interval of the statistic on resamples drawn, one by one, from the same generator
+    x = np.asarray(x, dtype=float)
+    replicates = [statistic(x[rng.integers(0, x.shape[0], size=x.shape[0])]) for _ in range(n_resamples)]
+    return tuple(np.quantile(replicates, [(1 - level) / 2, (1 + level) / 2]))
+
+
+def _permutation_oracle(a, b, rng, n_resamples):
+    return scipy.stats.permutation_test(
+        (a, b),
+        lambda u, v, axis: np.mean(u, axis=axis) - np.mean(v, axis=axis),
+        permutation_type="independent",
+        n_resamples=n_resamples,
+        vectorized=True,
+        rng=rng,
+    ).pvalue
+
+
+entry(
+    "mlmath_ref.stats.mean",
+    stats.mean,
+    x=Array(SAMPLE.value, ndim=(1, 2)),
+    oracle=lambda x: np.mean(x, axis=0),
+    scale=arrays("x"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.stats.sample_variance",
+    stats.sample_variance,
+    x=Array(SAMPLE.value, ndim=(1, 2)),
+    ddof=Count(1, minimum=0),
+    oracle=lambda x, ddof: np.var(x, axis=0, ddof=ddof),
+    scale=arrays("x"),
+    rescale=scaled(2),
+)
+entry(
+    "mlmath_ref.stats.covariance_matrix",
+    stats.covariance_matrix,
+    X=DATA,
+    ddof=Count(1, minimum=0),
+    oracle=lambda X, ddof: np.cov(X, rowvar=False, ddof=ddof),
+    scale=arrays("X"),
+    rescale=scaled(2),
+)
+entry(
+    "mlmath_ref.stats.mle_normal",
+    stats.mle_normal,
+    x=SAMPLE,
+    oracle=lambda x: scipy.stats.norm.fit(x),
+    scale=arrays("x"),
+    rescale=scaled(1, 1),
+)
+entry(
+    "mlmath_ref.stats.mle_bernoulli",
+    stats.mle_bernoulli,
+    x=Array([1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0]),
+    oracle=lambda x: np.mean(x),
+)
+entry(
+    "mlmath_ref.stats.normal_ppf",
+    stats.normal_ppf,
+    q=Array([0.25, 0.5, 0.875, 0.0, 1.0, 2.0**-60, 1 - 2.0**-40], ndim=None, empty=True),
+    oracle=lambda q: scipy.stats.norm.ppf(q),
+)
+entry(
+    "mlmath_ref.stats.mean_interval",
+    stats.mean_interval,
+    x=SAMPLE,
+    level=LEVEL,
+    oracle=lambda x, level: scipy.stats.t.interval(
+        level, len(x) - 1, loc=np.mean(x), scale=scipy.stats.sem(x)
+    ),
+    scale=arrays("x"),
+    rescale=scaled(1, 1),
+)
+entry(
+    "mlmath_ref.stats.proportion_interval",
+    stats.proportion_interval,
+    successes=Count(7, minimum=0),
+    n=Count(20),
+    level=LEVEL,
+    method=Other(
+        "wilson", bad=(("wald", ValueError), (None, ValueError), (["wilson"], (TypeError, ValueError)))
+    ),
+    oracle=lambda successes, n, level, method: tuple(
+        scipy.stats.binomtest(successes, n).proportion_ci(confidence_level=level, method="wilson")
+    ),
+    names={"successes": ("n",), "n": ("successes",)},
+)
+entry(
+    "mlmath_ref.stats.bootstrap_interval",
+    stats.bootstrap_interval,
+    x=Array(SAMPLE.value, ndim=(1, 2)),
+    statistic=Function(np.mean),
+    rng=Generator(),
+    n_resamples=Count(64),
+    level=LEVEL,
+    oracle=_bootstrap_oracle,
+    scale=arrays("x"),
+    rescale=scaled(1, 1),
+    ks=(-1060, 1016),  # beyond, the user's statistic (np.mean) overflows
+)
+entry(
+    "mlmath_ref.stats.permutation_test",
+    stats.permutation_test,
+    a=Array([3.0, -1.0, 4.0, 1.0, 5.0, 2.5]),
+    b=Array([9.0, 2.0, 6.0, 5.0, 7.0]),
+    rng=Generator(),
+    n_resamples=Count(100),
+    oracle=_permutation_oracle,
+    scale=arrays("a", "b"),
+    rescale=scaled(0),
+    names={"a": ("b",), "b": ("a",)},
+)
+_FEATURES = Array([[1.0, 2.0], [2.0, -1.0], [3.0, 0.5], [0.0, 1.0], [4.0, 3.0], [-1.0, 0.0]], ndim=(2,))
+FLAG = Other(True, bad=((1, TypeError), ("yes", TypeError), (None, TypeError), (np.array([True]), TypeError)))
+entry(
+    "mlmath_ref.stats.linear_regression",
+    stats.linear_regression,
+    X=_FEATURES,
+    y=Array([3.0, 1.0, 4.0, 1.0, 5.0, -2.0]),
+    fit_intercept=FLAG,
+    oracle=_linear_oracle,
+    scale=arrays("y"),
+    rescale=scaled(1, 1),
+    names={"X": ("y",), "y": ("X",)},
+)
+entry(
+    "mlmath_ref.stats.logistic_regression",
+    stats.logistic_regression,
+    X=_FEATURES,
+    y=Array([1.0, 0.0, 1.0, 0.0, 0.0, 1.0]),
+    fit_intercept=FLAG,
+    optimizer=Other(None, bad=(("adam", TypeError), (3, TypeError))),
+    num_steps=Other(None, bad=((0, ValueError), (2.5, TypeError), (True, TypeError), (10**400, ValueError))),
+    oracle=_logistic_oracle,
+    oracle_rtol=1e-6,
+    scale=arrays("X"),
+    rescale=scaled(-1, 0),
+    names={"X": ("y",), "y": ("X",)},
+)
+entry(
+    "mlmath_ref.stats.pca",
+    stats.pca,
+    X=DATA,
+    n_components=Count(2),
+    oracle=_pca_oracle,
+    scale=arrays("X"),
+    rescale=scaled(0, 2),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.optimize: an optimizer's step updates the caller's params in place (its purpose), so
+# the entries hand it a copy that keeps the subclass, dtype and writeability of each array
+# ---------------------------------------------------------------------------------------------------
+
+QUADRATIC = np.array([[2.0, 0.5], [0.5, 1.0]])  # the Hessian of f(x) = x^T A x / 2: grad(x) = A x
+
+
+def _own(params):
+    def copy_of(p):
+        if not isinstance(p, np.ndarray):
+            return p
+        q = p.copy()
+        q.flags.writeable = p.flags.writeable
+        return q
+
+    return type(params)(copy_of(p) for p in params) if isinstance(params, (list, tuple)) else params
+
+
+PARAMS = Other(
+    [np.array([1.0, -2.0, 0.5])],
+    bad=(
+        (np.array([1.0, -2.0, 0.5]), TypeError),  # one array, not a list of them
+        ([], ValueError),
+        ([[1.0, -2.0, 0.5]], TypeError),
+        ([np.array([1, -2, 0])], TypeError),
+        ([np.array([1.0, np.nan, 0.5])], ValueError),
+        ([np.ma.masked_array([1.0, -2.0, 0.5], mask=[0, 1, 0])], TypeError),
+        ([np.array([1.0, -2.0, 0.5]), np.zeros(2)], ValueError),
+        (None, TypeError),
+    ),
+)
+_PARAMS_NAMES = {"params": ("params[0]", "grads"), "grad": ("grads",)}
+
+
+def _steps(make, params, grad, **hyper):
+    # two steps (the second uses the state the first left), on a copy of params
+    params = _own(params)
+    optimizer = make(**hyper)
+    optimizer.step(params, [grad])
+    optimizer.step(params, [grad])
+    return params[0]
+
+
+def _torch_steps(make):
+    def oracle(params, grad, **hyper):
+        import torch
+
+        theta = torch.tensor(np.asarray(params[0], dtype=float), requires_grad=True)
+        optimizer = make([theta], **hyper)
+        for _ in range(2):
+            theta.grad = torch.tensor(np.asarray(grad, dtype=float))
+            optimizer.step()
+        return theta.detach().numpy()
+
+    return oracle
+
+
+def _scale_step(*numbers):
+    # params, grad and the hyperparameters that carry units (learning rate, eps) times 2**k
+    move = arrays("grad", *numbers)
+
+    def scale(kwargs, k):
+        out = move(kwargs, k)
+        out["params"] = [np.ldexp(np.asarray(p, dtype=np.float64), k) for p in kwargs["params"]]
+        return out
+
+    return scale
+
+
+LEARNING_RATE = Number(0.25)
+WEIGHT_DECAY = Number(0.125, strict=False)
+FRACTION = Number(0.5, strict=False, maximum=1.0)
+STEP_GRAD = Array([0.5, 1.0, -2.0])
+entry(
+    "mlmath_ref.optimize.SGD",
+    lambda **kw: tuple(getattr(optimize.SGD(**kw), n) for n in kw),
+    learning_rate=LEARNING_RATE,
+    momentum=FRACTION,
+    nesterov=Other(True, bad=((1, TypeError), ("yes", TypeError), (None, TypeError))),
+    weight_decay=WEIGHT_DECAY,
+    oracle=lambda **kw: tuple(kw.values()),
+)
+entry(
+    "mlmath_ref.optimize.SGD.step",
+    lambda **kw: _steps(optimize.SGD, **kw),
+    params=PARAMS,
+    grad=STEP_GRAD,
+    learning_rate=LEARNING_RATE,
+    momentum=FRACTION,
+    weight_decay=WEIGHT_DECAY,
+    oracle=_torch_steps(
+        lambda ps, learning_rate, **kw: __import__("torch").optim.SGD(ps, lr=learning_rate, **kw)
+    ),
+    # weight decay adds wd * theta to the gradient: it has no units, the rest scales with k
+    scale=_scale_step(),
+    rescale=scaled(1),
+    ks=(-1060, 1019),
+    names=_PARAMS_NAMES,
+)
+entry(
+    "mlmath_ref.optimize.RMSProp",
+    lambda **kw: tuple(getattr(optimize.RMSProp(**kw), n) for n in kw),
+    learning_rate=LEARNING_RATE,
+    alpha=FRACTION,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=lambda **kw: tuple(kw.values()),
+)
+entry(
+    "mlmath_ref.optimize.RMSProp.step",
+    lambda **kw: _steps(optimize.RMSProp, **kw),
+    params=PARAMS,
+    grad=STEP_GRAD,
+    learning_rate=LEARNING_RATE,
+    alpha=FRACTION,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=_torch_steps(
+        lambda ps, learning_rate, **kw: __import__("torch").optim.RMSprop(ps, lr=learning_rate, **kw)
+    ),
+    scale=_scale_step("learning_rate", "eps"),
+    rescale=scaled(1),
+    ks=(-500, 500),  # the state holds squared gradients: beyond, they overflow (a clear error)
+    names=_PARAMS_NAMES,
+)
+BETAS = Other(
+    (0.5, 0.75),
+    bad=(
+        ((0.5,), TypeError),
+        ((0.5, 1.0), ValueError),
+        ((-0.5, 0.75), ValueError),
+        ("ab", TypeError),
+        (None, TypeError),
+        ((0.5, "0.75"), TypeError),
+        ((0.5, np.nan), ValueError),
+    ),
+)
+entry(
+    "mlmath_ref.optimize.Adam",
+    lambda **kw: tuple(getattr(optimize.Adam(**kw), n) for n in kw),
+    learning_rate=LEARNING_RATE,
+    betas=BETAS,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=lambda **kw: tuple(kw.values()),
+)
+entry(
+    "mlmath_ref.optimize.Adam.step",
+    lambda **kw: _steps(optimize.Adam, **kw),
+    params=PARAMS,
+    grad=STEP_GRAD,
+    learning_rate=LEARNING_RATE,
+    betas=BETAS,
+    eps=Number(2.0**-20),
+    weight_decay=WEIGHT_DECAY,
+    oracle=_torch_steps(
+        lambda ps, learning_rate, **kw: __import__("torch").optim.Adam(ps, lr=learning_rate, **kw)
+    ),
+    scale=_scale_step("learning_rate", "eps"),
+    rescale=scaled(1),
+    ks=(-500, 500),  # the state holds squared gradients: beyond, they overflow (a clear error)
+    names=_PARAMS_NAMES,
+)
+entry(
+    "mlmath_ref.optimize.gradient_descent",
+    optimize.gradient_descent,
+    grad=Function(lambda x: QUADRATIC @ x),
+    x0=Array([1.0, -2.0]),
+    learning_rate=Number(0.25),
+    num_steps=Count(4, minimum=0),
+    oracle=lambda grad, x0, learning_rate, num_steps: np.array(
+        [np.linalg.matrix_power(np.eye(2) - learning_rate * QUADRATIC, j) @ x0 for j in range(num_steps + 1)]
+    ),
+    scale=arrays("x0"),
+    rescale=scaled(1),
+)
+entry(
+    "mlmath_ref.optimize.newton",
+    optimize.newton,
+    grad=Function(lambda x: QUADRATIC @ x - np.array([1.0, 0.5])),
+    hess=Function(lambda x: QUADRATIC),
+    x0=Array([1.0, -2.0]),
+    num_steps=Count(2, minimum=0),
+    oracle=lambda grad, hess, x0, num_steps: np.array(
+        [x0, *[np.linalg.solve(QUADRATIC, [1.0, 0.5])] * num_steps]
+    ),
+    names={"hess": ("hess(x_0)",)},
+)
+entry(
+    "mlmath_ref.optimize.minibatches",
+    lambda n, batch_size, rng: np.concatenate(optimize.minibatches(n, batch_size, rng)),
+    n=Count(10),
+    batch_size=Count(4),
+    rng=Generator(),
+    oracle=lambda n, batch_size, rng: rng.permutation(n),
 )

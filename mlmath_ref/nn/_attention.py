@@ -107,7 +107,10 @@ def attention(Q, K, V, mask=None, return_weights=False):
 
     Dividing by :math:`\sqrt d` keeps the scores of random unit-variance
     vectors at unit variance, so that the softmax does not saturate as
-    :math:`d` grows. A masked score is :math:`-\infty`: its weight is
+    :math:`d` grows. Each output row is a weighted average of rows of
+    :math:`V`, so it lies within their range; near the largest float64
+    the product is taken on :math:`V/4` and scaled back, so that rounding
+    cannot push it beyond. A masked score is :math:`-\infty`: its weight is
     exactly 0 and the other weights of the row add up to one. A row with
     every key masked has no weights at all (0/0); PyTorch's
     ``scaled_dot_product_attention`` returns NaN for it, here it is an
@@ -172,7 +175,12 @@ def attention(Q, K, V, mask=None, return_weights=False):
         with np.errstate(over="ignore", invalid="ignore"):
             e = np.where(m, np.exp(np.where(m, S - top, 0.0)), 0.0)
     A = e / e.sum(axis=-1, keepdims=True)
-    out = A @ v  # each row a convex combination of rows of V: no overflow
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = A @ v  # each row a convex combination of rows of V, within their range
+    if not np.all(np.isfinite(out)):  # rounding pushed an average of entries near ±1.8e308 beyond
+        w = np.ldexp(v, -2)
+        lo, hi = w.min(axis=-2, keepdims=True), w.max(axis=-2, keepdims=True)
+        out = np.ldexp(np.clip(A @ w, lo, hi), 2)
     if not (q_is or k_is or v_is):
         return (out, A) if return_weights else out
 

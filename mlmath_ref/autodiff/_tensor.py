@@ -125,19 +125,32 @@ def _spread(g, shape, axes, keepdims):
     return np.broadcast_to(g, shape)
 
 
-def _sech2(a):
-    # 1 - tanh(a)**2 = 1 / cosh(a)**2, which keeps its relative precision where 1 - tanh(a)**2 loses
-    # every digit once tanh(a) rounds to +-1 (|a| > 19); cosh overflowing (|a| > 710) gives the 0
-    # that the true value underflows to, and squaring 1 / cosh(a) underflows gradually.
+def _times_sech2(g, a):
+    # g * (1 - tanh(a)**2) = g / cosh(a)**2, computed as g * (1 / cosh(a))**2: it keeps its relative
+    # precision where 1 - tanh(a)**2 loses every digit once tanh(a) rounds to +-1 (|a| > 19); cosh
+    # overflowing (|a| > 710) gives the 0 that the true value underflows to, and squaring 1 / cosh(a)
+    # underflows gradually. One new array, the rest in place (fresh arrays are the cost that counts).
+    r = np.empty_like(a)  # (np.cosh of a 0-d array would return a scalar, not an array to work in)
     with np.errstate(over="ignore"):
-        r = 1.0 / np.cosh(a)
+        np.cosh(a, out=r)
+    np.divide(1.0, r, out=r)
     r *= r
+    r *= g
     return r
+
+
+def _all_finite(x):
+    # Whether every entry of x is finite: a sum with no NaN or infinity proves it in one pass with no
+    # new array; only a sum that is not finite (a NaN, an infinity, or finite entries whose sum
+    # overflows) needs the entrywise test.
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.add.reduce(x, axis=None)
+    return bool(np.isfinite(total)) or bool(np.isfinite(x).all())
 
 
 def _finite(data, op, parents):
     # The forward value of an operation on finite data: an inf or a NaN can only be an overflow.
-    if not np.all(np.isfinite(data)):
+    if not _all_finite(data):
         largest = max(float(np.max(np.abs(p.data))) for p in parents)
         raise ValueError(
             f"Tensor {op}: the result overflows float64 (beyond ±1.8e308; the largest input "
@@ -678,7 +691,7 @@ class Tensor:
             :math:`\tanh^2 x` rounds to 1.
         """
         a = self._data
-        return Tensor._result(np.tanh(a), (self,), (lambda g: g * _sech2(a),), "tanh")
+        return Tensor._result(np.tanh(a), (self,), (lambda g: _times_sech2(g, a),), "tanh")
 
     def sigmoid(self):
         r"""Return :math:`\sigma(x) = 1/(1 + e^{-x})` entrywise; the derivative is :math:`\sigma(1 - \sigma)`.

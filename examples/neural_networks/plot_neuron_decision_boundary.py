@@ -83,7 +83,7 @@ plt.show()
 # -----
 # The output is 0.5 exactly on the line and depends only on the signed
 # distance; the arrow is perpendicular to the line; the dashed lines are
-# parallel to it at distance log(9)/|w|; and the neuron puts 101 of the 120
+# parallel to it at distance log(9) / norm(w); and the neuron puts 101 of the 120
 # points (84%) on their side.
 direction = np.array([-w[1], w[0]])  # along the line
 for t in (-3.0, 0.0, 2.0):

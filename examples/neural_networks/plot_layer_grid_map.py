@@ -88,7 +88,10 @@ assert folded.min() == 0.0
 had_negative = (points @ W + b <= 0).any(axis=1)  # zero stays zero
 np.testing.assert_array_equal((folded == 0).any(axis=1), had_negative)
 # Some grid lines really bend: their steps are not all equal after the ReLU.
-bent = sum(not np.allclose(np.diff(steps[3][1](line), axis=0), np.diff(steps[3][1](line), axis=0)[:1]) for line in lines)
+bent = sum(
+    not np.allclose(np.diff(steps[3][1](line), axis=0), np.diff(steps[3][1](line), axis=0)[:1])
+    for line in lines
+)
 assert bent > 0
 assert round(100 * had_negative.mean()) == 76  # about three quarters of the grid is folded
 assert sum(p.data.size for p in layer.parameters()) == 6

@@ -115,11 +115,23 @@ for n in widths:
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained")
 left.plot(x, target(x), color="k", linewidth=3, alpha=0.35, label="target curve")
 for n, color in zip([2, 4, 8], ["C3", "C1", "C0"], strict=True):
-    left.plot(x, broken_line_network(n)(x[:, None]).data[:, 0], color=color, linewidth=1.5, label=f"{n} hidden units")
+    left.plot(
+        x,
+        broken_line_network(n)(x[:, None]).data[:, 0],
+        color=color,
+        linewidth=1.5,
+        label=f"{n} hidden units",
+    )
 left.set(xlabel="$x$", ylabel="$y$", title="A hidden layer of $n$ ReLU units")
 left.legend(loc="upper left", fontsize=9)
 right.loglog(widths, [max_error[n] for n in widths], "o-", color="C0", label="largest error")
-right.loglog(widths, max_error[64] * (64 / np.array(widths)) ** 2, "--", color="0.5", label="slope $-2$: error $\\propto 1/n^2$")
+right.loglog(
+    widths,
+    max_error[64] * (64 / np.array(widths)) ** 2,
+    "--",
+    color="0.5",
+    label="slope $-2$: error $\\propto 1/n^2$",
+)
 right.set_xticks(widths, labels=[str(n) for n in widths], minor=False)
 right.minorticks_off()
 right.set(xlabel="hidden units $n$", ylabel="largest distance to the curve", title="Error against width")

@@ -61,8 +61,12 @@ left.plot(*X[y == 1].T, "^", ms=5, color="C3", label="label 1")
 left.annotate(
     "", xy=foot + w / norm_w * 1.5, xytext=foot, arrowprops=dict(arrowstyle="-|>", color="k", linewidth=2)
 )
-left.annotate(r"$\mathbf{w}$", xy=foot + w / norm_w * 1.5, xytext=(4, 4), textcoords="offset points", fontsize=13)
-left.set(aspect="equal", xlabel="$x_1$", ylabel="$x_2$", title=r"Output $\sigma(\mathbf{w}^\top\mathbf{x} + b)$")
+left.annotate(
+    r"$\mathbf{w}$", xy=foot + w / norm_w * 1.5, xytext=(4, 4), textcoords="offset points", fontsize=13
+)
+left.set(
+    aspect="equal", xlabel="$x_1$", ylabel="$x_2$", title=r"Output $\sigma(\mathbf{w}^\top\mathbf{x} + b)$"
+)
 left.legend(loc="lower right", fontsize=9)
 fig.colorbar(shade, ax=left, label="neuron output")
 d = np.linspace(-4, 4, 300)
@@ -89,7 +93,10 @@ direction = np.array([-w[1], w[0]])  # along the line
 for t in (-3.0, 0.0, 2.0):
     assert abs(neuron((foot + t * direction)[None, :])[0] - 0.5) < 1e-12
     # moving along the line changes nothing; moving along w changes the output
-    assert abs(neuron((foot + t * direction + 0.3 * w)[None, :])[0] - neuron((foot + 0.3 * w)[None, :])[0]) < 1e-12
+    assert (
+        abs(neuron((foot + t * direction + 0.3 * w)[None, :])[0] - neuron((foot + 0.3 * w)[None, :])[0])
+        < 1e-12
+    )
 assert abs(direction @ w) < 1e-12
 np.testing.assert_allclose(out, 1 / (1 + np.exp(-norm_w * distance)), rtol=1e-12)
 gap = np.log(9) / norm_w

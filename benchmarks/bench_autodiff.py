@@ -1,88 +1,166 @@
-"""Time one forward and backward pass of mlmath_ref.autodiff.Tensor against hand-written NumPy.
+"""Time one forward and backward pass of mlmath_ref's Tensor engine against hand-written NumPy and PyTorch.
 
-Run with ``python benchmarks/bench_autodiff.py``. The computation is one
-training step's worth of derivatives for a two-layer network, 64 inputs, 128
-tanh hidden units, 10 classes, softmax cross-entropy loss, on a batch of 256:
-once with :class:`~mlmath_ref.autodiff.Tensor` recording the graph and
-running ``backward()``, once in plain NumPy with the backward pass written out
-by hand. The script first checks that both give the same loss and gradients,
-then prints the median time per pass over several repeats (``timeit``). On a
-busy or small machine, ``OPENBLAS_NUM_THREADS=1`` keeps the times steady.
+Run with ``OPENBLAS_NUM_THREADS=1 python benchmarks/bench_autodiff.py`` (from the tests
+environment, ``.nox/tests/bin/python``, for PyTorch). The computation is one training
+step's worth of derivatives for a two-layer network, 64 inputs, 128 tanh hidden units, 10
+classes, softmax cross-entropy loss, on a batch of 256, in float64:
+
+- ``NumPy, backward by hand``: the forward pass in NumPy and its backward pass written out;
+  the reference, 1.00x.
+- ``Tensor, mlmath_ref.nn``: an :class:`~mlmath_ref.nn.MLP` and :func:`~mlmath_ref.nn.cross_entropy`
+  (each layer and the loss one node of the graph, with closed-form gradients), then
+  ``backward()``.
+- ``Tensor, elementary ops``: the same formula written with Tensor's operators (``@ + tanh
+  exp sum log``), a node per operation.
+- ``PyTorch (CPU)``: ``torch.nn.functional`` on float64 tensors with ``requires_grad``, one
+  thread, when PyTorch is installed.
+
+The script first checks that every version gives the same loss and gradients, then prints
+the median time per pass over many rounds in which the versions take turns (``timeit``), and
+the median of the per-round ratios to NumPy. Figures, not assertions: the
+machine's load changes them.
 """
 
+import os
 import timeit
 
 import numpy as np
 
 from mlmath_ref.autodiff import Tensor
+from mlmath_ref.nn import MLP, cross_entropy
 
 N_IN, N_HIDDEN, N_OUT, BATCH = 64, 128, 10, 256
-REPEATS = 15
+REPEATS = 25
 
 
 def make_problem(rng):
     X = rng.normal(size=(BATCH, N_IN))
-    Y = np.eye(N_OUT)[rng.integers(0, N_OUT, size=BATCH)]  # one-hot labels
+    labels = rng.integers(0, N_OUT, size=BATCH)
     params = {
         "W1": rng.normal(size=(N_IN, N_HIDDEN)) / np.sqrt(N_IN),
-        "b1": np.zeros(N_HIDDEN),
+        "b1": rng.normal(size=N_HIDDEN) * 0.1,
         "W2": rng.normal(size=(N_HIDDEN, N_OUT)) / np.sqrt(N_HIDDEN),
-        "b2": np.zeros(N_OUT),
+        "b2": rng.normal(size=N_OUT) * 0.1,
     }
-    return X, Y, params
+    return X, labels, params
 
 
-def tensor_pass(X, Y, params):
-    """Forward and backward with Tensor; returns the loss and the gradients."""
-    W1, b1, W2, b2 = (Tensor(params[k]) for k in ("W1", "b1", "W2", "b2"))
-    H = (X @ W1 + b1).tanh()
-    Z = H @ W2 + b2
-    Z = Z - Z.data.max(axis=1, keepdims=True)  # a constant shift: softmax is unchanged, exp cannot overflow
-    log_p = Z - Z.exp().sum(axis=1, keepdims=True).log()
-    loss = -(log_p * Y).sum() / BATCH
-    loss.backward()
-    return float(loss.data), {"W1": W1.grad, "b1": b1.grad, "W2": W2.grad, "b2": b2.grad}
-
-
-def numpy_pass(X, Y, params):
-    """The same forward pass in NumPy, and its backward pass written by hand."""
+def numpy_pass(X, labels, params):
+    """The forward pass in NumPy, and its backward pass written by hand."""
     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
     H = np.tanh(X @ W1 + b1)
     Z = H @ W2 + b2
     Z = Z - Z.max(axis=1, keepdims=True)
-    log_p = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
-    loss = -(log_p * Y).sum() / BATCH
-    dZ = (np.exp(log_p) - Y) / BATCH  # softmax minus one-hot: the gradient of cross-entropy
-    dH = dZ @ W2.T
-    dA = dH * (1 - H**2)  # through tanh
+    E = np.exp(Z)
+    total = E.sum(axis=1, keepdims=True)
+    rows = np.arange(BATCH)
+    loss = np.mean(np.log(total[:, 0]) - Z[rows, labels])
+    dZ = E / total  # softmax minus one-hot, over the batch: the gradient of cross-entropy
+    dZ[rows, labels] -= 1
+    dZ /= BATCH
+    dA = (dZ @ W2.T) * (1 - H * H)  # through tanh
     grads = {"W1": X.T @ dA, "b1": dA.sum(axis=0), "W2": H.T @ dZ, "b2": dZ.sum(axis=0)}
-    return loss, grads
+    return float(loss), grads
 
 
-def median_time(func):
-    """Median seconds per call over REPEATS rounds, each long enough to time reliably."""
-    timer = timeit.Timer(func)
-    number, _ = timer.autorange()
-    return float(np.median(timer.repeat(repeat=REPEATS, number=number))) / number
+def make_nn_pass(params):
+    """A closure running an mlmath_ref.nn MLP holding `params` forward and backward."""
+    net = MLP([N_IN, N_HIDDEN, N_OUT], np.random.default_rng(0), activation="tanh")
+    for layer, (w, b) in zip(net.layers, (("W1", "b1"), ("W2", "b2")), strict=True):
+        layer.W.data, layer.b.data = params[w], params[b]
+    tensors = dict(zip(("W1", "b1", "W2", "b2"), net.parameters(), strict=True))
+
+    def nn_pass(X, labels):
+        for p in tensors.values():
+            p.zero_grad()
+        loss = cross_entropy(net(X), labels)
+        loss.backward()
+        return float(loss.data), {k: p.grad for k, p in tensors.items()}
+
+    return nn_pass
+
+
+def elementary_pass(X, labels, params):
+    """The same formula with Tensor's elementary operations: a node per operation."""
+    W1, b1, W2, b2 = (Tensor(params[k]) for k in ("W1", "b1", "W2", "b2"))
+    onehot = np.eye(N_OUT)[labels]
+    H = (X @ W1 + b1).tanh()
+    Z = H @ W2 + b2
+    Z = Z - Z.data.max(axis=1, keepdims=True)  # a constant shift: softmax is unchanged, exp cannot overflow
+    log_p = Z - Z.exp().sum(axis=1, keepdims=True).log()
+    loss = -(log_p * onehot).sum() / BATCH
+    loss.backward()
+    return float(loss.data), {"W1": W1.grad, "b1": b1.grad, "W2": W2.grad, "b2": b2.grad}
+
+
+def make_torch_pass(params):
+    """A closure running the same network in PyTorch, or None when PyTorch is missing."""
+    try:
+        import torch
+        import torch.nn.functional as F
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    tensors = {k: torch.tensor(v, dtype=torch.float64, requires_grad=True) for k, v in params.items()}
+
+    def torch_pass(X, labels):
+        x, y = torch.from_numpy(X), torch.from_numpy(labels)
+        for p in tensors.values():
+            p.grad = None
+        H = torch.tanh(x @ tensors["W1"] + tensors["b1"])  # x @ W, as mlmath_ref stores W
+        loss = F.cross_entropy(H @ tensors["W2"] + tensors["b2"], y)
+        loss.backward()
+        return float(loss.detach()), {k: p.grad.numpy() for k, p in tensors.items()}
+
+    return torch_pass
+
+
+def interleaved_times(passes):
+    """Per version: the seconds per call of each of REPEATS rounds; the versions take turns in each round.
+
+    Taking turns, rather than timing one version after the other, lets a change in the machine's
+    load (other processes) hit every version alike, so that the ratios stay meaningful.
+    """
+    numbers = {name: timeit.Timer(run).autorange()[0] for name, run in passes.items()}  # ~0.2 s each
+    times = {name: [] for name in passes}
+    for _ in range(REPEATS):
+        for name, run in passes.items():
+            times[name].append(timeit.Timer(run).timeit(number=numbers[name]) / numbers[name])
+    return {name: np.array(t) for name, t in times.items()}
 
 
 def main():
     rng = np.random.default_rng(20261125)
-    X, Y, params = make_problem(rng)
-    loss_t, grads_t = tensor_pass(X, Y, params)
-    loss_n, grads_n = numpy_pass(X, Y, params)
-    np.testing.assert_allclose(loss_t, loss_n, rtol=1e-12)
-    for name in grads_n:
-        np.testing.assert_allclose(grads_t[name], grads_n[name], rtol=1e-10, atol=1e-14, err_msg=name)
-    print(f"network {N_IN}-{N_HIDDEN}-{N_OUT}, tanh, softmax cross-entropy, batch {BATCH}")
-    print(f"loss {loss_t:.6f}; gradients agree (rtol 1e-10) for {', '.join(grads_n)}")
-    t_tensor = median_time(lambda: tensor_pass(X, Y, params))
-    t_numpy = median_time(lambda: numpy_pass(X, Y, params))
+    X, labels, params = make_problem(rng)
+    passes = {
+        "NumPy, backward by hand": lambda: numpy_pass(X, labels, params),
+        "Tensor, mlmath_ref.nn": (lambda f: lambda: f(X, labels))(make_nn_pass(params)),
+        "Tensor, elementary ops": lambda: elementary_pass(X, labels, params),
+    }
+    torch_pass = make_torch_pass(params)
+    if torch_pass is not None:
+        passes["PyTorch (CPU, 1 thread)"] = lambda: torch_pass(X, labels)
+    loss_ref, grads_ref = numpy_pass(X, labels, params)
+    for name, run in passes.items():
+        loss, grads = run()
+        np.testing.assert_allclose(loss, loss_ref, rtol=1e-12, err_msg=name)
+        for key in grads_ref:
+            message = f"{name}: {key}"
+            np.testing.assert_allclose(grads[key], grads_ref[key], rtol=1e-9, atol=1e-14, err_msg=message)
+    print(f"network {N_IN}-{N_HIDDEN}-{N_OUT}, tanh, softmax cross-entropy, batch {BATCH}, float64")
+    print(f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '(unset)')}")
+    print(f"loss {loss_ref:.6f}; every version's loss and gradients agree (rtol 1e-9)")
+    if torch_pass is None:
+        print("PyTorch is not installed: its line is left out")
+    times = interleaved_times(passes)
+    reference = times["NumPy, backward by hand"]
     header = f"{'forward + backward':<26} {'median time':>12} {'relative':>9}"
     print(header)
     print("-" * len(header))
-    print(f"{'mlmath_ref Tensor':<26} {t_tensor * 1e3:>9.3f} ms {t_tensor / t_numpy:>8.2f}x")
-    print(f"{'NumPy, backward by hand':<26} {t_numpy * 1e3:>9.3f} ms {1:>8.2f}x")
+    for name, t in times.items():
+        # the median over the rounds of each round's ratio: the load of one round cancels out
+        print(f"{name:<26} {np.median(t) * 1e3:>9.3f} ms {np.median(t / reference):>8.2f}x")
+    print(f"(medians over {REPEATS} rounds in which the versions take turns; relative: the median ratio)")
 
 
 if __name__ == "__main__":

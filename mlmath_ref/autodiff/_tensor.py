@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -124,19 +125,32 @@ def _spread(g, shape, axes, keepdims):
     return np.broadcast_to(g, shape)
 
 
-def _sech2(a):
-    # 1 - tanh(a)**2 = 1 / cosh(a)**2, which keeps its relative precision where 1 - tanh(a)**2 loses
-    # every digit once tanh(a) rounds to +-1 (|a| > 19); cosh overflowing (|a| > 710) gives the 0
-    # that the true value underflows to, and squaring 1 / cosh(a) underflows gradually.
+def _times_sech2(g, a):
+    # g * (1 - tanh(a)**2) = g / cosh(a)**2, computed as g * (1 / cosh(a))**2: it keeps its relative
+    # precision where 1 - tanh(a)**2 loses every digit once tanh(a) rounds to +-1 (|a| > 19); cosh
+    # overflowing (|a| > 710) gives the 0 that the true value underflows to, and squaring 1 / cosh(a)
+    # underflows gradually. One new array, the rest in place (fresh arrays are the cost that counts).
+    r = np.empty_like(a)  # (np.cosh of a 0-d array would return a scalar, not an array to work in)
     with np.errstate(over="ignore"):
-        r = 1.0 / np.cosh(a)
+        np.cosh(a, out=r)
+    np.divide(1.0, r, out=r)
     r *= r
+    r *= g
     return r
+
+
+def _all_finite(x):
+    # Whether every entry of x is finite: a sum with no NaN or infinity proves it in one pass with no
+    # new array; only a sum that is not finite (a NaN, an infinity, or finite entries whose sum
+    # overflows) needs the entrywise test.
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.add.reduce(x, axis=None)
+    return bool(np.isfinite(total)) or bool(np.isfinite(x).all())
 
 
 def _finite(data, op, parents):
     # The forward value of an operation on finite data: an inf or a NaN can only be an overflow.
-    if not np.all(np.isfinite(data)):
+    if not _all_finite(data):
         largest = max(float(np.max(np.abs(p.data))) for p in parents)
         raise ValueError(
             f"Tensor {op}: the result overflows float64 (beyond ±1.8e308; the largest input "
@@ -280,7 +294,8 @@ class Tensor:
         # The output of an operation: its data, its inputs (and their versions now), and for each
         # input the rule "gradient with respect to the output -> gradient with respect to this input".
         out = cls.__new__(cls)
-        data = np.asarray(data, dtype=np.float64)
+        if type(data) is not np.ndarray or data.dtype != np.float64:  # a NumPy scalar, another dtype
+            data = np.asarray(data, dtype=np.float64)
         if data.flags.writeable:
             data.flags.writeable = False
         out._data, out._version, out._grad, out.label = data, 0, None, ""
@@ -676,7 +691,7 @@ class Tensor:
             :math:`\tanh^2 x` rounds to 1.
         """
         a = self._data
-        return Tensor._result(np.tanh(a), (self,), (lambda g: g * _sech2(a),), "tanh")
+        return Tensor._result(np.tanh(a), (self,), (lambda g: _times_sech2(g, a),), "tanh")
 
     def sigmoid(self):
         r"""Return :math:`\sigma(x) = 1/(1 + e^{-x})` entrywise; the derivative is :math:`\sigma(1 - \sigma)`.
@@ -778,7 +793,9 @@ class Tensor:
                         parent._grad = parent._grad + contribution
                     elif parent.parents:  # an intermediate node: its gradient is only read
                         parent._grad = contribution
-                    else:  # a leaf keeps an array of its own (a contribution may be a view of another)
+                    elif np.shape(contribution) == parent._data.shape:  # a leaf keeps an array of its
+                        parent._grad = np.array(contribution, dtype=np.float64)  # own, not another's view
+                    else:
                         parent._grad = np.array(np.broadcast_to(contribution, parent.shape), dtype=np.float64)
         _check_gradients(order)
 
@@ -792,6 +809,102 @@ class Tensor:
         """
         for node in topological_order(self):
             node._grad = None
+
+    @staticmethod
+    @contextlib.contextmanager
+    def updating(tensors):
+        r"""Lend writeable copies of the data of `tensors`, and store them back as their new data.
+
+        The bridge between Tensor parameters, whose data is read-only, and
+        the optimizers of :mod:`mlmath_ref.optimize`, which update a list of
+        NumPy arrays in place. Inside the ``with`` block the arrays may be
+        changed freely; when the block ends without an error, each array
+        becomes the data of its Tensor as if assigned to ``data`` (validated,
+        copied, the version raised), so that a graph recorded before the
+        update can no longer be run backward by mistake. When the block
+        raises, no Tensor is changed. Concept page:
+        :ref:`concept-automatic-differentiation`.
+
+        Parameters
+        ----------
+        tensors : list of Tensor
+            The Tensors to update, usually a model's ``parameters()``; each at
+            most once.
+
+        Yields
+        ------
+        list of ndarray
+            A writeable float64 copy of the data of each Tensor, in order.
+
+        Raises
+        ------
+        TypeError
+            If `tensors` is not a list or tuple of Tensors.
+        ValueError
+            If a Tensor appears twice, or, at the end of the block, an array
+            holds NaN or infinite entries or was given another shape. No
+            Tensor is changed then.
+
+        See Also
+        --------
+        mlmath_ref.optimize.SGD : An optimizer whose ``step`` updates arrays in place.
+
+        Notes
+        -----
+        Every array is checked before any Tensor is changed, so the update
+        is all or nothing. Each Tensor's version rises by one, exactly as an
+        assignment to ``data`` raises it.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from mlmath_ref.autodiff import Tensor
+        >>> from mlmath_ref.optimize import SGD
+        >>> w = Tensor([1.0, -2.0])
+        >>> (w * w).sum().backward()                      # grad = 2 w
+        >>> with Tensor.updating([w]) as arrays:
+        ...     SGD(learning_rate=0.25).step(arrays, [w.grad])
+        >>> w.data                                        # w - 0.25 * 2 w
+        array([ 0.5, -1. ])
+        >>> with Tensor.updating([w]) as arrays:
+        ...     arrays[0][0] = np.nan
+        Traceback (most recent call last):
+        ...
+        ValueError: tensors[0]: data must not contain NaN or infinite entries
+        >>> w.data                                        # unchanged
+        array([ 0.5, -1. ])
+        """
+        if not isinstance(tensors, (list, tuple)):
+            raise TypeError(
+                f"Tensor.updating: tensors must be a list of Tensors, got {type(tensors).__name__}"
+            )
+        seen = {}
+        for i, t in enumerate(tensors):
+            if not isinstance(t, Tensor):
+                raise TypeError(f"Tensor.updating: tensors[{i}] must be a Tensor, got {type(t).__name__}")
+            if id(t) in seen:
+                raise ValueError(
+                    f"Tensor.updating: tensors[{i}] is the same Tensor as tensors[{seen[id(t)]}]; "
+                    "list each Tensor once"
+                )
+            seen[id(t)] = i
+        arrays = [np.array(t._data, dtype=np.float64) for t in tensors]
+        yield arrays
+        new = []
+        for i, (t, a) in enumerate(zip(tensors, arrays, strict=True)):
+            try:
+                value = as_array(a, "data")
+            except (TypeError, ValueError) as exc:
+                raise type(exc)(f"tensors[{i}]: {exc}") from None
+            if value.shape != t._data.shape:
+                raise ValueError(
+                    f"tensors[{i}]: data must keep the Tensor's shape {t._data.shape}, "
+                    f"got shape {value.shape}"
+                )
+            new.append(value)
+        for t, value in zip(tensors, new, strict=True):
+            t._set(value)
+            t._version += 1
 
 
 def _describe(node):

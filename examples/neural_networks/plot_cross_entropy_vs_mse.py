@@ -78,7 +78,9 @@ ax_grad.annotate(
     arrowprops={"arrowstyle": "->", "color": "0.3"},
 )
 ax_grad.axhline(0.0, color="0.6", linewidth=0.8)
-ax_grad.set(xlabel="score of the true class, $z$", ylabel="gradient $\\partial L / \\partial z$", ylim=(-1.1, 0.1))
+ax_grad.set(
+    xlabel="score of the true class, $z$", ylabel="gradient $\\partial L / \\partial z$", ylim=(-1.1, 0.1)
+)
 ax_grad.set_title("its gradient, from backward()")
 ax_grad.legend(fontsize=9, loc="lower right")
 plt.show()
@@ -94,7 +96,9 @@ plt.show()
 # squared error stays below 1.
 np.testing.assert_allclose(ce_grad, p - 1.0, rtol=1e-10, atol=1e-15)
 np.testing.assert_allclose(mse_grad, -2 * p * (1.0 - p) ** 2, rtol=1e-10, atol=1e-15)
-np.testing.assert_allclose(ce_value * 1.0, [cross_entropy(scores[i : i + 1], [0]) for i in range(B)], rtol=1e-12)
+np.testing.assert_allclose(
+    ce_value * 1.0, [cross_entropy(scores[i : i + 1], [0]) for i in range(B)], rtol=1e-12
+)
 assert z[wrong] == -6.0
 assert round(ce_grad[wrong], 3) == -0.998 and round(mse_grad[wrong], 3) == -0.005
 assert round(abs(mse_grad[worst]), 2) == 0.30 and abs(z[worst] - np.log(0.5)) <= z[1] - z[0]

@@ -45,7 +45,10 @@ for T, color in zip(temperatures, ["C3", "C0", "C2"], strict=True):
     ax_two.plot(z_grid, two_class[T], color=color, linewidth=2, label=f"$T = {T}$")
 ax_two.plot(z_grid[::12], sigmoid[::12], "o", color="k", markersize=4, label="sigmoid $1/(1 + e^{-z})$")
 ax_two.axhline(0.5, color="0.6", linewidth=0.8, linestyle=":")
-ax_two.set(xlabel="score of class 1, $z$ (class 2 has score 0)", ylabel="softmax$((z, 0)/T)_1$, probability of class 1")
+ax_two.set(
+    xlabel="score of class 1, $z$ (class 2 has score 0)",
+    ylabel="softmax$((z, 0)/T)_1$, probability of class 1",
+)
 ax_two.set_title("two classes: the sigmoid")
 ax_two.legend(fontsize=8, loc="upper left")
 

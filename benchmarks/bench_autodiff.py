@@ -145,7 +145,8 @@ def main():
         loss, grads = run()
         np.testing.assert_allclose(loss, loss_ref, rtol=1e-12, err_msg=name)
         for key in grads_ref:
-            np.testing.assert_allclose(grads[key], grads_ref[key], rtol=1e-9, atol=1e-14, err_msg=f"{name}: {key}")
+            message = f"{name}: {key}"
+            np.testing.assert_allclose(grads[key], grads_ref[key], rtol=1e-9, atol=1e-14, err_msg=message)
     print(f"network {N_IN}-{N_HIDDEN}-{N_OUT}, tanh, softmax cross-entropy, batch {BATCH}, float64")
     print(f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '(unset)')}")
     print(f"loss {loss_ref:.6f}; every version's loss and gradients agree (rtol 1e-9)")

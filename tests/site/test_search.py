@@ -99,13 +99,15 @@ def test_held_out_queries_find_the_expected_page_first(site):
     for coming in (False, True):
         group = [h for h, (_, slug) in zip(hits, cases, strict=True) if graph.concepts[slug].coming == coming]
         misses = [h for h in group if h[1] != h[2]]
-        rates[coming] = (len(group) - len(misses)) / len(group)
+        # Once every chapter is written no concept is to come, and that group has no query.
+        rates[coming] = (len(group) - len(misses)) / len(group) if group else 1.0
         print(
             f"hit@1 ({'pages to come' if coming else 'pages'}): {len(group) - len(misses)}/{len(group)}",
             misses,
         )
     assert rates[False] >= 0.95, "fewer than 95 % of the held-out queries find their page first"
     assert rates[True] >= 0.75, "fewer than 75 % of the held-out queries find their note first"
+    assert any(not graph.concepts[slug].coming for _, slug in cases)
 
 
 def test_short_terms_and_unknown_words(site):

@@ -760,3 +760,27 @@ def test_random_compositions_agree_with_autograd(stages, seed, classify):
         with np.errstate(over="ignore"):  # autograd's tanh rule, g / cosh(x)**2, overflows to the right 0
             expected = autograd.grad(theirs, i)(x, W, b)
         np.testing.assert_allclose(t.grad, expected, rtol=1e-8, atol=1e-12, err_msg=f"{stages}, argument {i}")
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh"])
+def test_fused_layers_on_one_example_and_on_a_second_backward(activation, rng):
+    net = MLP([3, 5, 2], rng, activation=activation)
+    x = rng.normal(size=3)
+    out = net(x)  # one example, a vector: the same as the row of a batch of one
+    np.testing.assert_allclose(out.data, net(x[None, :]).data[0], rtol=1e-15)
+    assert out.parents[0].op == f"linear+{activation}"
+    w = rng.normal(size=2)
+    loss = (out * w).sum()
+    loss.backward()
+    first = [p.grad.copy() for p in net.parameters()]
+    loss.backward()  # leaves accumulate: twice the gradient, through the same (reset) cache
+    for p, g in zip(net.parameters(), first, strict=True):
+        np.testing.assert_allclose(p.grad, 2 * g, rtol=1e-15)
+    act = {"relu": lambda a: anp.maximum(a, 0), "tanh": anp.tanh}[activation]
+
+    def f(W1, b1, W2, b2):
+        return anp.sum((anp.dot(act(anp.dot(x, W1) + b1), W2) + b2) * w)
+
+    expected = autograd.grad(f, (0, 1, 2, 3))(*[p.data for p in net.parameters()])
+    for g, e in zip(first, expected, strict=True):
+        np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-15)

@@ -2,6 +2,8 @@ r"""Softmax, log-softmax and the losses of a network, on arrays and on Tensors, 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from mlmath_ref._checks import as_array, set_module
@@ -17,7 +19,7 @@ def _shifted_exp(z, axis):
     # 1.8e308 below it), e = exp(d) in [0, 1], and the sum of e along `axis`, in [1, n].
     with np.errstate(over="ignore"):
         d = z - z.max(axis=axis, keepdims=True)
-    e = np.exp(d)
+        e = np.exp(d)
     return d, e, e.sum(axis=axis, keepdims=True)
 
 
@@ -268,27 +270,25 @@ def cross_entropy(logits, labels):
     batch, classes = z.shape
     y = _check_labels(labels, batch, classes, "cross_entropy")
     rows = np.arange(batch)
-    d, e, total = _shifted_exp(z, 1)
-    right = d[rows, y]  # z_iy - m_i <= 0
-    if not np.all(np.isfinite(right)):
-        i = int(np.argmin(np.isfinite(right)))
-        raise ValueError(
-            f"cross_entropy: the loss of row {i} is beyond float64: the score of its label lies more "
-            "than 1.8e308 below the row's largest score"
-        )
-    losses = np.log(total[:, 0]) - right
     with np.errstate(over="ignore"):
+        d, e, total = _shifted_exp(z, 1)
+        right = d[rows, y]  # z_iy - m_i <= 0, or -inf more than 1.8e308 below
+        if not math.isfinite(right.min()):
+            i = int(np.argmin(np.isfinite(right)))
+            raise ValueError(
+                f"cross_entropy: the loss of row {i} is beyond float64: the score of its label lies more "
+                "than 1.8e308 below the row's largest score"
+            )
+        losses = np.log(total[:, 0]) - right
         loss = losses.sum()
-    loss = loss / batch if np.isfinite(loss) else (losses / batch).sum()  # a mean never overflows
+    loss = loss / batch if math.isfinite(loss) else (losses / batch).sum()  # a mean never overflows
     if not is_tensor:
         return float(loss)
-    p = e / total
+    e /= total  # the probabilities, softmax(z), in place
+    e[rows, y] -= 1  # minus the one-hot labels: the gradient of the sum of the losses
 
     def vjp(g):
-        scale = g / batch
-        grad = p * scale
-        grad[rows, y] -= scale
-        return grad
+        return e * (g / batch)
 
     return _node(np.array(loss), (t,), (vjp,), "cross_entropy")
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from mlmath_ref._checks import check_positive, set_module, show
 from mlmath_ref.autodiff import Tensor
+from mlmath_ref.autodiff._tensor import _times_sech2
 from mlmath_ref.nn._nodes import _check_rng, _node, _operand
 
 __all__ = ["MLP", "Linear", "glorot_uniform", "he_normal"]
@@ -161,22 +162,62 @@ def he_normal(n_in, n_out, rng):
 _INITIALIZERS = {"he": he_normal, "glorot": glorot_uniform}
 
 
-def _linear_node(x, W, b):
-    # y = x W + b as one node of the graph, with the closed-form vector-Jacobian products.
+def _linear_node(x, W, b, activation=None):
+    # y = x W + b, and then the activation if one is named ("relu" or "tanh"), as one node of the
+    # graph with the closed-form vector-Jacobian products. With an activation f, the rules first turn
+    # the gradient G with respect to f(y) into G * f'(y), once for the three of them; the rule of b,
+    # the last one backward() applies, lets it go. Fusing the activation saves a node, and a
+    # gradient the size of the layer's output that the node of y alone would keep after the pass.
     a, w = x.data, W.data
     with np.errstate(over="ignore", invalid="ignore"):
         y = a @ w
         y += b.data
-    if not (np.isfinite(y.max()) and np.isfinite(y.min())):  # NaN and inf both show in max or min
+        v = y.reshape(-1)
+        finite = math.isfinite(v @ v) or (math.isfinite(y.max()) and math.isfinite(y.min()))
+    # a finite sum of squares (one BLAS pass) proves every entry finite; when it overflows (an entry
+    # beyond 1.3e154) or is NaN, the largest and smallest entries decide: NaN and inf show in them
+    if not finite:
         raise ValueError(
             "Linear: the output x @ W + b overflows float64 (beyond ±1.8e308); the largest input entry "
             f"is {float(np.max(np.abs(a))):.3g}"
         )
+    if activation is None:
+        out = y
+
+        def through(g):
+            return g
+
+    elif activation == "relu":
+        out = np.maximum(y, 0.0, out=y)  # in place: the derivative needs only where the output is > 0
+
+        def through(g):
+            return g * (out > 0)
+
+    else:  # tanh; its derivative in the precise form of Tensor.tanh
+        out = np.tanh(y)
+
+        def through(g):
+            return _times_sech2(g, y)
+
+    cache = [None, None]  # the gradient G and G * f'(y), shared by the three rules
+
+    def pre(g):
+        if cache[0] is not g:
+            cache[0], cache[1] = g, through(g)
+        return cache[1]
+
+    def rule_b(g):
+        gy = pre(g)
+        cache[0] = cache[1] = None
+        if a.ndim == 1:
+            return gy if activation is not None else gy.copy()  # a new array either way
+        return gy.sum(axis=0)
+
     if a.ndim == 1:
-        vjps = (lambda g: w @ g, lambda g: np.outer(a, g), lambda g: g)
+        vjps = (lambda g: w @ pre(g), lambda g: np.outer(a, pre(g)), rule_b)
     else:
-        vjps = (lambda g: g @ w.T, lambda g: a.T @ g, lambda g: g.sum(axis=0))
-    return _node(y, (x, W, b), vjps, "linear")
+        vjps = (lambda g: pre(g) @ w.T, lambda g: a.T @ pre(g), rule_b)
+    return _node(out, (x, W, b), vjps, "linear" if activation is None else f"linear+{activation}")
 
 
 @set_module("mlmath_ref.nn")
@@ -300,6 +341,10 @@ class Linear:
             )
         return _linear_node(t, self.W, self.b)
 
+    def _with(self, x, activation):
+        # The layer followed by an activation, as one node: for MLP, on an input it has checked.
+        return _linear_node(x, self.W, self.b, activation)
+
     def parameters(self):
         """The trainable Tensors, ``[W, b]``.
 
@@ -316,6 +361,7 @@ class Linear:
 
 _ACTIVATIONS = {"relu": Tensor.relu, "tanh": Tensor.tanh, "sigmoid": Tensor.sigmoid}
 _DEFAULT_INIT = {"relu": "he", "tanh": "glorot", "sigmoid": "glorot"}
+_FUSED = ("relu", "tanh")  # computed in the node of their layer
 
 
 @set_module("mlmath_ref.nn")
@@ -380,7 +426,12 @@ class MLP:
     The last layer has no activation: its outputs are the scores
     (*logits*) that :func:`softmax` and :func:`cross_entropy` take, or the
     predictions of a regression. The layers draw their weights from `rng`
-    in order, from the input to the output.
+    in order, from the input to the output. With ReLU or tanh, a hidden
+    layer and its activation are recorded as one node of the graph
+    (``"linear+relu"``, ``"linear+tanh"``), whose rules first multiply the
+    gradient by the activation's derivative (tanh's in the precise form of
+    :meth:`~mlmath_ref.autodiff.Tensor.tanh`); with sigmoid, the layer and
+    :meth:`~mlmath_ref.autodiff.Tensor.sigmoid` are two nodes.
 
     Examples
     --------
@@ -460,7 +511,7 @@ class MLP:
             )
         f = _ACTIVATIONS[self.activation]
         for layer in self.layers[:-1]:
-            h = f(layer(h))
+            h = layer._with(h, self.activation) if self.activation in _FUSED else f(layer(h))
         return self.layers[-1](h)
 
     def parameters(self):

@@ -11,6 +11,8 @@ part of the module makes. Nothing here is public.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from mlmath_ref._checks import as_array, is_integer, refuse_masked, show
@@ -30,7 +32,9 @@ def _node(data, parents, vjps, op):
         The inputs of the operation.
     vjps : sequence of callable
         For each parent, the rule that maps the gradient with respect to the
-        output to the gradient with respect to that parent (of its shape).
+        output to the gradient with respect to that parent: a new float64
+        array of the parent's shape, which nothing else holds (a leaf keeps
+        it as its gradient without a copy).
     op : str
         The name of the operation, shown when the graph is drawn.
 
@@ -50,7 +54,7 @@ def _node(data, parents, vjps, op):
     >>> x.grad
     array([3., 3.])
     """
-    return Tensor._result(data, tuple(parents), tuple(vjps), op)
+    return Tensor._result(data, tuple(parents), tuple(vjps), op, fresh=True)
 
 
 def _constant(array):
@@ -114,15 +118,16 @@ def _operand(x, name, func, **checks):
     ...
     ValueError: f: x must be a matrix (2-D), got an array of shape (2,)
     """
-    if isinstance(x, Tensor):
-        data, is_tensor = x.data, True
-    else:
-        data, is_tensor = None, False
     try:
-        if is_tensor:
-            _check_ndim(data, name, **checks)
+        if isinstance(x, Tensor):
+            _check_ndim(x.data, name, **checks)
             return x, True
-        return _constant(as_array(x, name, **checks)), False
+        if type(x) is np.ndarray and x.dtype == np.float64 and x.size:  # a batch of data, the common case
+            data = x.copy()  # what as_array returns for it, with one pass fewer
+            if math.isfinite(data.max()) and math.isfinite(data.min()):  # NaN in the max, inf in either
+                _check_ndim(data, name, **checks)
+                return _constant(data), False
+        return _constant(as_array(x, name, **checks)), False  # the conversions, and every message
     except (TypeError, ValueError) as exc:
         raise type(exc)(f"{func}: {exc}") from None
 
@@ -254,14 +259,13 @@ def _check_labels(labels, n, k, func, name="labels"):
         raise ValueError(
             f"{func}: {name} must be a vector of {n} class indices (one per row), got shape {y.shape}"
         )
-    bad = (y < 0) | (y >= k)
-    if np.any(bad):
-        i = int(np.argmax(bad))
+    if y.min() < 0 or y.max() >= k:  # two reductions; the offending entry is looked for only then
+        i = int(np.argmax((y < 0) | (y >= k)))
         raise ValueError(
             f"{func}: {name} must be class indices in 0, ..., {k - 1} ({k} classes), "
             f"got {show(y[i])} at position {i}"
         )
-    return y.astype(np.int64)
+    return np.array(y, dtype=np.int64)
 
 
 def _check_rng(rng, func):

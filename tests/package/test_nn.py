@@ -557,3 +557,230 @@ def test_train_refuses_bad_arguments(rng):
         train(object(), X, y, **ok)
     with pytest.raises(ValueError, match="labels must be class indices"):
         train(net, X, np.array([0, 1, 2, 1]), **ok)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Agreement with PyTorch (torch.nn.functional on float64, the CPU build)
+# ---------------------------------------------------------------------------------------------------
+
+
+def torch_grads(torch, f, *arrays):
+    """The value of f on float64 torch tensors holding `arrays`, and the gradient of each."""
+    ts = [torch.tensor(a, requires_grad=True) for a in arrays]
+    out = f(*ts)
+    out.backward()
+    return out.detach().numpy(), [t.grad.numpy() for t in ts]
+
+
+@settings(max_examples=25, deadline=None)
+@given(seeds, st.integers(1, 6), st.integers(2, 6), st.sampled_from([1.0, 30.0, 1e3]))
+def test_softmax_losses_and_gradients_match_pytorch(torch, seed, batch, k, scale):
+    F = torch.nn.functional
+    rng = np.random.default_rng(seed)
+    z, w = rng.normal(size=(batch, k)) * scale, rng.normal(size=(batch, k))
+    y = rng.integers(0, k, size=batch)
+    for ours, theirs in ((softmax, F.softmax), (log_softmax, F.log_softmax)):
+        value, (grad,) = torch_grads(
+            torch, lambda a, theirs=theirs: (theirs(a, dim=-1) * torch.tensor(w)).sum(), z
+        )
+        t = Tensor(z)
+        out = (ours(t) * w).sum()
+        out.backward()
+        np.testing.assert_allclose(float(out.data), value, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(t.grad, grad, rtol=1e-10, atol=1e-13)
+    value, (grad,) = torch_grads(torch, lambda a: F.cross_entropy(a, torch.tensor(y)), z)
+    t = Tensor(z)
+    loss = cross_entropy(t, y)
+    loss.backward()
+    np.testing.assert_allclose(float(loss.data), value, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(t.grad, grad, rtol=1e-10, atol=1e-15)
+    target = rng.normal(size=(batch, k))
+    value, (gp, gt) = torch_grads(torch, F.mse_loss, z, target)
+    P, T = Tensor(z), Tensor(target)
+    loss = mse(P, T)
+    loss.backward()
+    np.testing.assert_allclose(float(loss.data), value, rtol=1e-12)
+    np.testing.assert_allclose(P.grad, gp, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(T.grad, gt, rtol=1e-12, atol=1e-15)
+
+
+def test_cross_entropy_matches_pytorch_at_huge_score_differences(torch):
+    z = np.array([[1e300, -1e300, 0.0], [-1e300, 1e300, 5.0], [3.0, 3.0, -1e300]])
+    y = np.array([1, 1, 0])
+    value, (grad,) = torch_grads(torch, lambda a: torch.nn.functional.cross_entropy(a, torch.tensor(y)), z)
+    t = Tensor(z)
+    loss = cross_entropy(t, y)
+    loss.backward()
+    assert float(loss.data) == pytest.approx(float(value), rel=1e-15)
+    np.testing.assert_allclose(t.grad, grad, rtol=1e-15, atol=1e-300)
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid"])
+def test_mlp_forward_and_backward_match_pytorch(torch, activation, rng):
+    net = MLP([6, 9, 7, 4], rng, activation=activation)
+    for layer in net.layers:
+        layer.b.data = rng.normal(size=layer.n_out)
+    x, y = rng.normal(size=(11, 6)), rng.integers(0, 4, size=11)
+    # PyTorch's nn.Linear stores W transposed: (n_out, n_in)
+    layers = []
+    for layer in net.layers:
+        lin = torch.nn.Linear(layer.n_in, layer.n_out, dtype=torch.float64)
+        with torch.no_grad():
+            lin.weight.copy_(torch.tensor(layer.W.data.T))
+            lin.bias.copy_(torch.tensor(layer.b.data))
+        layers.append(lin)
+    act = {"relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid}[activation]
+    X = torch.tensor(x, requires_grad=True)
+    h = X
+    for lin in layers[:-1]:
+        h = act(lin(h))
+    logits = layers[-1](h)
+    loss = torch.nn.functional.cross_entropy(logits, torch.tensor(y))
+    loss.backward()
+    ours_x = Tensor(x)
+    ours_logits = net(ours_x)
+    ours = cross_entropy(ours_logits, y)
+    ours.backward()
+    np.testing.assert_allclose(ours_logits.data, logits.detach().numpy(), rtol=1e-12, atol=1e-13)
+    np.testing.assert_allclose(float(ours.data), float(loss.detach()), rtol=1e-12)
+    np.testing.assert_allclose(ours_x.grad, X.grad.numpy(), rtol=1e-9, atol=1e-14)
+    for layer, lin in zip(net.layers, layers, strict=True):
+        np.testing.assert_allclose(layer.W.grad, lin.weight.grad.numpy().T, rtol=1e-9, atol=1e-14)
+        np.testing.assert_allclose(layer.b.grad, lin.bias.grad.numpy(), rtol=1e-9, atol=1e-14)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seeds, st.integers(1, 3), st.integers(1, 5), st.integers(1, 5), st.integers(1, 4), st.booleans())
+def test_attention_matches_pytorch_scaled_dot_product_attention(torch, seed, batch, n_q, n_k, d, masked):
+    rng = np.random.default_rng(seed)
+    Q, K, V = (
+        rng.normal(size=(batch, n_q, d)),
+        rng.normal(size=(batch, n_k, d)),
+        rng.normal(size=(batch, n_k, 3)),
+    )
+    w = rng.normal(size=(batch, n_q, 3))
+    mask = None
+    if masked:
+        mask = rng.random((n_q, n_k)) < 0.5
+        mask[np.arange(n_q), rng.integers(0, n_k, size=n_q)] = True
+    torch_mask = None if mask is None else torch.tensor(mask)
+    value, grads = torch_grads(
+        torch,
+        lambda q, k, v: (
+            torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=torch_mask) * torch.tensor(w)
+        ).sum(),
+        Q,
+        K,
+        V,
+    )
+    ts = [Tensor(a) for a in (Q, K, V)]
+    out = (attention(*ts, mask=mask) * w).sum()
+    out.backward()
+    np.testing.assert_allclose(float(out.data), value, rtol=1e-11, atol=1e-12)
+    for t, g in zip(ts, grads, strict=True):
+        np.testing.assert_allclose(t.grad, g, rtol=1e-9, atol=1e-12)
+
+
+def test_initializers_have_pytorchs_distributions(torch, rng):
+    # PyTorch's xavier_uniform_ and kaiming_normal_ on a weight of shape (n_out, n_in): the same
+    # bound and standard deviation as ours on (n_in, n_out)
+    n_in, n_out = 300, 200
+    w = torch.empty(n_out, n_in)
+    torch.nn.init.xavier_uniform_(w)
+    bound = np.sqrt(6 / (n_in + n_out))
+    assert float(w.abs().max()) <= bound and np.abs(glorot_uniform(n_in, n_out, rng)).max() <= bound
+    assert (
+        float(w.abs().max()) > 0.99 * bound and np.abs(glorot_uniform(n_in, n_out, rng)).max() > 0.99 * bound
+    )
+    torch.nn.init.kaiming_normal_(w, nonlinearity="relu")
+    ours = he_normal(n_in, n_out, rng)
+    N = n_in * n_out
+    for sample in (w.numpy(), ours):
+        assert abs(sample.var() - 2 / n_in) < 5 * (2 / n_in) * np.sqrt(2 / N)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The fused nodes and the engine's fast paths change no gradient: random compositions vs autograd
+# ---------------------------------------------------------------------------------------------------
+
+# (name, on Tensors, on autograd.numpy arrays): each maps an (n, 4) input to an (n, 4) output
+STAGES = {
+    "linear": (lambda h, W, b: Linear_apply(h, W, b), lambda h, W, b: anp.dot(h, W) + b),
+    "tanh": (lambda h, W, b: h.tanh(), lambda h, W, b: anp.tanh(h)),
+    "relu": (lambda h, W, b: h.relu(), lambda h, W, b: anp.maximum(h, 0)),
+    "sigmoid": (lambda h, W, b: h.sigmoid(), lambda h, W, b: 1 / (1 + anp.exp(-h))),
+    "softmax": (lambda h, W, b: softmax(h), lambda h, W, b: anp.exp(h - scipy_logsumexp(h, 1))),
+    "log_softmax": (lambda h, W, b: log_softmax(h, axis=0), lambda h, W, b: h - scipy_logsumexp(h, 0)),
+    "self-attention": (lambda h, W, b: attention(h, h @ W, h), lambda h, W, b: self_attention(h, W)),
+    "times-self": (lambda h, W, b: h * h + b, lambda h, W, b: h * h + b),
+}
+
+
+def self_attention(h, W):
+    """Attention with queries h, keys h W and values h, in autograd.numpy (d = 4)."""
+    S = anp.dot(h, anp.dot(h, W).T) / 2.0
+    return anp.dot(anp.exp(S - scipy_logsumexp(S, 1)), h)
+
+
+def Linear_apply(h, W, b):
+    layer = Linear(4, 4, np.random.default_rng(0))
+    layer.W, layer.b = W, b
+    return layer(h)
+
+
+@pytest.mark.filterwarnings("ignore:Output seems independent of input")  # autograd, when W or b is unused
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(sorted(STAGES)), min_size=1, max_size=6), seeds, st.booleans())
+def test_random_compositions_agree_with_autograd(stages, seed, classify):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(5, 4))
+    W, b = rng.normal(size=(4, 4)) / 2, rng.normal(size=4)
+    y = rng.integers(0, 4, size=5)
+    target = rng.normal(size=(5, 4))
+
+    def ours(x, W, b):
+        h = x
+        for s in stages:
+            h = STAGES[s][0](h, W, b)
+        return cross_entropy(h, y) if classify else mse(h, target)
+
+    def theirs(x, W, b):
+        h = x
+        for s in stages:
+            h = STAGES[s][1](h, W, b)
+        if classify:
+            return -anp.mean((h - scipy_logsumexp(h, 1))[np.arange(5), y])
+        return anp.mean((h - target) ** 2)
+
+    ts = [Tensor(a) for a in (x, W, b)]
+    loss = ours(*ts)
+    loss.backward()
+    assert float(loss.data) == pytest.approx(float(theirs(x, W, b)), rel=1e-11, abs=1e-13)
+    for i, t in enumerate(ts):
+        with np.errstate(over="ignore"):  # autograd's tanh rule, g / cosh(x)**2, overflows to the right 0
+            expected = autograd.grad(theirs, i)(x, W, b)
+        np.testing.assert_allclose(t.grad, expected, rtol=1e-8, atol=1e-12, err_msg=f"{stages}, argument {i}")
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh"])
+def test_fused_layers_on_one_example_and_on_a_second_backward(activation, rng):
+    net = MLP([3, 5, 2], rng, activation=activation)
+    x = rng.normal(size=3)
+    out = net(x)  # one example, a vector: the same as the row of a batch of one
+    np.testing.assert_allclose(out.data, net(x[None, :]).data[0], rtol=1e-15)
+    assert out.parents[0].op == f"linear+{activation}"
+    w = rng.normal(size=2)
+    loss = (out * w).sum()
+    loss.backward()
+    first = [p.grad.copy() for p in net.parameters()]
+    loss.backward()  # leaves accumulate: twice the gradient, through the same (reset) cache
+    for p, g in zip(net.parameters(), first, strict=True):
+        np.testing.assert_allclose(p.grad, 2 * g, rtol=1e-15)
+    act = {"relu": lambda a: anp.maximum(a, 0), "tanh": anp.tanh}[activation]
+
+    def f(W1, b1, W2, b2):
+        return anp.sum((anp.dot(act(anp.dot(x, W1) + b1), W2) + b2) * w)
+
+    expected = autograd.grad(f, (0, 1, 2, 3))(*[p.data for p in net.parameters()])
+    for g, e in zip(first, expected, strict=True):
+        np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-15)

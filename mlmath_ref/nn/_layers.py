@@ -6,10 +6,10 @@ import math
 
 import numpy as np
 
-from mlmath_ref._checks import check_positive, set_module, show
+from mlmath_ref._checks import check_positive, check_rng, set_module, show
 from mlmath_ref.autodiff import Tensor
 from mlmath_ref.autodiff._tensor import _times_sech2
-from mlmath_ref.nn._nodes import _check_rng, _node, _operand
+from mlmath_ref.nn._nodes import _node, _operand
 
 __all__ = ["MLP", "Linear", "glorot_uniform", "he_normal"]
 
@@ -89,7 +89,7 @@ def glorot_uniform(n_in, n_out, rng):
     TypeError: glorot_uniform: rng must be a numpy.random.Generator such as np.random.default_rng(0), got int
     """
     n_in, n_out = _check_sizes(n_in, n_out, "glorot_uniform")
-    _check_rng(rng, "glorot_uniform")
+    check_rng(rng, "glorot_uniform: rng")
     a = math.sqrt(6.0 / (n_in + n_out))
     return rng.uniform(-a, a, size=(n_in, n_out))
 
@@ -155,7 +155,7 @@ def he_normal(n_in, n_out, rng):
     ValueError: he_normal: n_in must be positive and finite, got 0
     """
     n_in, n_out = _check_sizes(n_in, n_out, "he_normal")
-    _check_rng(rng, "he_normal")
+    check_rng(rng, "he_normal: rng")
     return rng.normal(0.0, math.sqrt(2.0 / n_in), size=(n_in, n_out))
 
 
@@ -304,7 +304,7 @@ class Linear:
 
     def __init__(self, n_in, n_out, rng, init="he"):
         self.n_in, self.n_out = _check_sizes(n_in, n_out, "Linear")
-        _check_rng(rng, "Linear")
+        check_rng(rng, "Linear: rng")
         if not isinstance(init, str):
             raise TypeError(f"Linear: init must be 'he' or 'glorot', got {show(init)}")
         if init not in _INITIALIZERS:
@@ -465,7 +465,7 @@ class MLP:
                 check_positive(n, f"sizes[{i}]", integer=True)
             except (TypeError, ValueError) as exc:
                 raise type(exc)(f"MLP: {exc}") from None
-        _check_rng(rng, "MLP")
+        check_rng(rng, "MLP: rng")
         if not isinstance(activation, str):
             raise TypeError(f"MLP: activation must be 'relu', 'tanh' or 'sigmoid', got {show(activation)}")
         if activation not in _ACTIVATIONS:

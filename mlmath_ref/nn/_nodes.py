@@ -266,28 +266,3 @@ def _check_labels(labels, n, k, func, name="labels"):
             f"got {show(y[i])} at position {i}"
         )
     return np.array(y, dtype=np.int64)
-
-
-def _check_rng(rng, func):
-    """Raise TypeError unless `rng` is a NumPy Generator.
-
-    Parameters
-    ----------
-    rng : object
-        The argument as the caller gave it.
-    func : str
-        The public function's name, for the message.
-
-    Examples
-    --------
-    >>> from mlmath_ref.nn._nodes import _check_rng
-    >>> _check_rng(0, "he_normal")
-    Traceback (most recent call last):
-    ...
-    TypeError: he_normal: rng must be a numpy.random.Generator such as np.random.default_rng(0), got int
-    """
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"{func}: rng must be a numpy.random.Generator such as np.random.default_rng(0), "
-            f"got {type(rng).__name__}"
-        )

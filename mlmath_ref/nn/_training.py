@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlmath_ref._checks import as_array, check_callable, check_positive, refuse_masked, set_module, show
+from mlmath_ref._checks import (
+    as_array,
+    check_callable,
+    check_positive,
+    check_rng,
+    refuse_masked,
+    set_module,
+    show,
+)
 from mlmath_ref.autodiff import Tensor
 from mlmath_ref.nn._functional import accuracy
-from mlmath_ref.nn._nodes import _check_rng, _constant
+from mlmath_ref.nn._nodes import _constant
 from mlmath_ref.optimize import minibatches
 
 __all__ = ["train"]
@@ -197,7 +205,7 @@ def train(model, X, y, optimizer, loss, epochs, batch_size, rng, validation=None
         batch_size = int(check_positive(batch_size, "batch_size", integer=True))
     except (TypeError, ValueError) as exc:
         raise type(exc)(f"train: {exc}") from None
-    _check_rng(rng, "train")
+    check_rng(rng, "train: rng")
     sets = [("", _constant(X), y)]
     if validation is not None:
         if not isinstance(validation, (tuple, list)) or len(validation) != 2:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -280,7 +281,8 @@ class Tensor:
         # The output of an operation: its data, its inputs (and their versions now), and for each
         # input the rule "gradient with respect to the output -> gradient with respect to this input".
         out = cls.__new__(cls)
-        data = np.asarray(data, dtype=np.float64)
+        if type(data) is not np.ndarray or data.dtype != np.float64:  # a NumPy scalar, another dtype
+            data = np.asarray(data, dtype=np.float64)
         if data.flags.writeable:
             data.flags.writeable = False
         out._data, out._version, out._grad, out.label = data, 0, None, ""
@@ -778,7 +780,9 @@ class Tensor:
                         parent._grad = parent._grad + contribution
                     elif parent.parents:  # an intermediate node: its gradient is only read
                         parent._grad = contribution
-                    else:  # a leaf keeps an array of its own (a contribution may be a view of another)
+                    elif np.shape(contribution) == parent._data.shape:  # a leaf keeps an array of its
+                        parent._grad = np.array(contribution, dtype=np.float64)  # own, not another's view
+                    else:
                         parent._grad = np.array(np.broadcast_to(contribution, parent.shape), dtype=np.float64)
         _check_gradients(order)
 
@@ -792,6 +796,102 @@ class Tensor:
         """
         for node in topological_order(self):
             node._grad = None
+
+    @staticmethod
+    @contextlib.contextmanager
+    def updating(tensors):
+        r"""Lend writeable copies of the data of `tensors`, and store them back as their new data.
+
+        The bridge between Tensor parameters, whose data is read-only, and
+        the optimizers of :mod:`mlmath_ref.optimize`, which update a list of
+        NumPy arrays in place. Inside the ``with`` block the arrays may be
+        changed freely; when the block ends without an error, each array
+        becomes the data of its Tensor as if assigned to ``data`` (validated,
+        copied, the version raised), so that a graph recorded before the
+        update can no longer be run backward by mistake. When the block
+        raises, no Tensor is changed. Concept page:
+        :ref:`concept-automatic-differentiation`.
+
+        Parameters
+        ----------
+        tensors : list of Tensor
+            The Tensors to update, usually a model's ``parameters()``; each at
+            most once.
+
+        Yields
+        ------
+        list of ndarray
+            A writeable float64 copy of the data of each Tensor, in order.
+
+        Raises
+        ------
+        TypeError
+            If `tensors` is not a list or tuple of Tensors.
+        ValueError
+            If a Tensor appears twice, or, at the end of the block, an array
+            holds NaN or infinite entries or was given another shape. No
+            Tensor is changed then.
+
+        See Also
+        --------
+        mlmath_ref.optimize.SGD : An optimizer whose ``step`` updates arrays in place.
+
+        Notes
+        -----
+        Every array is checked before any Tensor is changed, so the update
+        is all or nothing. Each Tensor's version rises by one, exactly as an
+        assignment to ``data`` raises it.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from mlmath_ref.autodiff import Tensor
+        >>> from mlmath_ref.optimize import SGD
+        >>> w = Tensor([1.0, -2.0])
+        >>> (w * w).sum().backward()                      # grad = 2 w
+        >>> with Tensor.updating([w]) as arrays:
+        ...     SGD(learning_rate=0.25).step(arrays, [w.grad])
+        >>> w.data                                        # w - 0.25 * 2 w
+        array([ 0.5, -1. ])
+        >>> with Tensor.updating([w]) as arrays:
+        ...     arrays[0][0] = np.nan
+        Traceback (most recent call last):
+        ...
+        ValueError: tensors[0]: data must not contain NaN or infinite entries
+        >>> w.data                                        # unchanged
+        array([ 0.5, -1. ])
+        """
+        if not isinstance(tensors, (list, tuple)):
+            raise TypeError(
+                f"Tensor.updating: tensors must be a list of Tensors, got {type(tensors).__name__}"
+            )
+        seen = {}
+        for i, t in enumerate(tensors):
+            if not isinstance(t, Tensor):
+                raise TypeError(f"Tensor.updating: tensors[{i}] must be a Tensor, got {type(t).__name__}")
+            if id(t) in seen:
+                raise ValueError(
+                    f"Tensor.updating: tensors[{i}] is the same Tensor as tensors[{seen[id(t)]}]; "
+                    "list each Tensor once"
+                )
+            seen[id(t)] = i
+        arrays = [np.array(t._data, dtype=np.float64) for t in tensors]
+        yield arrays
+        new = []
+        for i, (t, a) in enumerate(zip(tensors, arrays, strict=True)):
+            try:
+                value = as_array(a, "data")
+            except (TypeError, ValueError) as exc:
+                raise type(exc)(f"tensors[{i}]: {exc}") from None
+            if value.shape != t._data.shape:
+                raise ValueError(
+                    f"tensors[{i}]: data must keep the Tensor's shape {t._data.shape}, "
+                    f"got shape {value.shape}"
+                )
+            new.append(value)
+        for t, value in zip(tensors, new, strict=True):
+            t._set(value)
+            t._version += 1
 
 
 def _describe(node):

@@ -44,7 +44,8 @@ import scipy.integrate
 import scipy.linalg
 import scipy.special
 
-from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate
+from mlmath_ref import autodiff, calculus, fundamentals, linalg, multivariate, nn
+from mlmath_ref.optimize import Adam
 
 # ---------------------------------------------------------------------------------------------------
 # Argument kinds
@@ -884,4 +885,194 @@ entry(
     linalg.stationary_distribution,
     P=Array(P, ndim=(2,)),
     oracle=_stationary_oracle,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# mlmath_ref.nn. A random generator is passed as a factory (``rng=Other(lambda: ...)``): drawing
+# from a Generator advances it, which the table's "arguments are left unchanged" check would
+# report; the factory gives each call a fresh one, and its bad values return a bad rng.
+# ---------------------------------------------------------------------------------------------------
+
+LOGITS = np.array([[2.0, -1.0, 0.5], [0.0, 3.0, 1.0]])
+LABELS = np.array([0, 2])
+BAD_RNGS = ((lambda: 0, TypeError), (lambda: None, TypeError), (lambda: np.random.RandomState(0), TypeError))
+BAD_AXES = ((True, TypeError), (1.0, TypeError), (2, ValueError), (-3, ValueError))
+BAD_LABELS = (
+    (np.array([0, 3]), ValueError),
+    (np.array([-1, 0]), ValueError),
+    (np.array([0.0, 2.0]), TypeError),
+    (np.array([True, False]), TypeError),
+    (np.array([0]), ValueError),
+    (None, TypeError),
+    ("ab", TypeError),
+    (np.ma.masked_array([0, 1]), TypeError),
+)
+
+
+def _seeded():
+    return np.random.default_rng(0)
+
+
+def _log_softmax_oracle(z, axis=-1):
+    return scipy.special.log_softmax(np.asarray(z, dtype=float), axis=axis)
+
+
+entry(
+    "mlmath_ref.nn.softmax",
+    nn.softmax,
+    z=Array(LOGITS, ndim=(1, 2, 3)),
+    axis=Other(-1, bad=BAD_AXES),
+    oracle=lambda z, axis: scipy.special.softmax(np.asarray(z, dtype=float), axis=axis),
+)
+entry(
+    "mlmath_ref.nn.log_softmax",
+    nn.log_softmax,
+    z=Array(LOGITS, ndim=(1, 2, 3)),
+    axis=Other(-1, bad=BAD_AXES),
+    oracle=_log_softmax_oracle,
+)
+entry(
+    "mlmath_ref.nn.cross_entropy",
+    nn.cross_entropy,
+    logits=Array(LOGITS, ndim=(2,)),
+    labels=Other(LABELS, bad=BAD_LABELS),
+    oracle=lambda logits, labels: -np.mean(_log_softmax_oracle(logits)[[0, 1], labels]),
+)
+entry(
+    "mlmath_ref.nn.accuracy",
+    nn.accuracy,
+    logits=Array(LOGITS, ndim=(2,)),
+    labels=Other(LABELS, bad=BAD_LABELS),
+    oracle=lambda logits, labels: 0.5,
+    scale=arrays("logits"),  # the largest score of each row stays the largest
+    rescale=scaled(None),
+)
+entry(
+    "mlmath_ref.nn.mse",
+    nn.mse,
+    prediction=Array(VEC, ndim=None),
+    target=Array(VEC2, ndim=None),
+    oracle=lambda prediction, target: np.mean(
+        (np.asarray(prediction, float) - np.asarray(target, float)) ** 2
+    ),
+    scale=arrays("prediction", "target"),
+    rescale=scaled(2),
+    names={"prediction": ("target",), "target": ("prediction",)},
+)
+entry(
+    "mlmath_ref.nn.glorot_uniform",
+    lambda n_in, n_out, rng: nn.glorot_uniform(n_in, n_out, rng()),
+    n_in=Count(3),
+    n_out=Count(2),
+    rng=Other(_seeded, bad=BAD_RNGS),
+    oracle=lambda n_in, n_out, rng: _seeded().uniform(-1.0, 1.0, size=(3, 2)) * math.sqrt(6 / 5),
+)
+entry(
+    "mlmath_ref.nn.he_normal",
+    lambda n_in, n_out, rng: nn.he_normal(n_in, n_out, rng()),
+    n_in=Count(3),
+    n_out=Count(2),
+    rng=Other(_seeded, bad=BAD_RNGS),
+    oracle=lambda n_in, n_out, rng: _seeded().normal(size=(3, 2)) * math.sqrt(2 / 3),
+)
+
+
+def _linear(n_in, n_out, rng, init, x):
+    return nn.Linear(n_in, n_out, rng(), init=init)(x).data
+
+
+entry(
+    "mlmath_ref.nn.Linear",
+    _linear,
+    n_in=Count(3),
+    n_out=Count(2),
+    rng=Other(_seeded, bad=BAD_RNGS),
+    init=Other("glorot", bad=(("xavier", ValueError), (None, TypeError))),
+    x=Array(TALL.T, ndim=(1, 2)),  # 2 examples of 3 inputs; the bias starts at 0: x @ W scales with x
+    oracle=lambda n_in, n_out, rng, init, x: np.asarray(x, float) @ nn.glorot_uniform(3, 2, _seeded()),
+    scale=arrays("x"),
+    rescale=scaled(1),
+    names={"n_in": ("x",)},
+)
+
+
+def _mlp(sizes, rng, activation, x):
+    return nn.MLP(sizes, rng(), activation=activation)(x).data
+
+
+def _mlp_oracle(sizes, rng, activation, x):
+    W1 = nn.he_normal(3, 4, g := _seeded())
+    W2 = nn.he_normal(4, 2, g)
+    return np.maximum(np.asarray(x, float) @ W1, 0) @ W2
+
+
+entry(
+    "mlmath_ref.nn.MLP",
+    _mlp,
+    sizes=Other(
+        [3, 4, 2],
+        bad=(
+            ([3], ValueError),
+            ([3, 0], ValueError),
+            ("34", TypeError),
+            ([3, 2.5], TypeError),
+            (None, TypeError),
+        ),
+    ),
+    rng=Other(_seeded, bad=BAD_RNGS),
+    activation=Other("relu", bad=(("gelu", ValueError), (None, TypeError))),
+    x=Array(TALL.T, ndim=(1, 2)),
+    oracle=_mlp_oracle,
+    oracle_rtol=1e-12,
+    scale=arrays("x"),  # ReLU layers with zero biases: the outputs scale with x
+    rescale=scaled(1),
+    names={"sizes": ("x",)},
+)
+
+
+def _attention_oracle(Q, K, V, mask):
+    Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
+    S = Q @ K.T / math.sqrt(Q.shape[1])
+    return scipy.special.softmax(S, axis=1) @ V
+
+
+entry(
+    "mlmath_ref.nn.attention",
+    nn.attention,
+    Q=Array([[1.0, 0.0], [0.5, -1.0]], ndim=(2, 3)),
+    K=Array([[1.0, 2.0], [0.0, 1.0], [-1.0, 0.5]], ndim=(2, 3)),
+    V=Array([[3.0], [-1.0], [2.0]], ndim=(2, 3)),
+    mask=Other(
+        None,
+        bad=(
+            (np.zeros((2, 3), bool), ValueError),
+            (np.ones((2, 3)), TypeError),
+            (np.ones((3, 3), bool), ValueError),
+            (np.ma.masked_array(np.ones((2, 3), bool)), TypeError),
+        ),
+    ),
+    oracle=_attention_oracle,
+    scale=arrays("V"),  # the outputs are weighted averages of the rows of V
+    rescale=scaled(1),
+    names={"Q": ("K", "V"), "K": ("Q", "V"), "V": ("Q", "K")},
+)
+
+
+def _train(X, y, epochs, batch_size, rng):
+    net = nn.MLP([2, 4, 2], _seeded())
+    history = nn.train(net, X, y, Adam(0.1), nn.cross_entropy, epochs, batch_size, rng())
+    return history["loss"][-1], history["accuracy"][-1]
+
+
+entry(
+    "mlmath_ref.nn.train",
+    _train,
+    X=Array([[1.0, 2.0], [-1.0, -2.0], [2.0, 0.5], [-0.5, -1.0]], ndim=(2, 3)),
+    y=Other(
+        np.array([1, 0, 1, 0]), bad=((np.array([1, 0]), ValueError), (np.array([1, 0, 2, 0]), ValueError))
+    ),
+    epochs=Count(2),
+    batch_size=Count(2),
+    rng=Other(_seeded, bad=BAD_RNGS),
+    names={"X": ("x",), "y": ("labels",)},  # the model names its input x, the loss its labels
 )

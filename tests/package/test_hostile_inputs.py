@@ -921,6 +921,11 @@ METHOD_ARGUMENTS = {  # method -> bad calls: (call, error type, the name the mes
         (lambda: _T + [True, False, True], TypeError, "operand"),
     ],
     "__matmul__": [(lambda: _T @ np.ones(2), ValueError, "shapes")],
+    "updating": [
+        (lambda: Tensor.updating(_T).__enter__(), TypeError, "tensors"),
+        (lambda: Tensor.updating([_T, 1.0]).__enter__(), TypeError, "tensors[1]"),
+        (lambda: Tensor.updating([_T, _T]).__enter__(), ValueError, "tensors[1]"),
+    ],
 }
 # methods whose arguments cannot be hostile (none, or only self), exercised by the tests above
 WITHOUT_ARGUMENTS = {"tanh", "sigmoid", "relu", "zero_grad", "shape", "T", "__neg__"}

@@ -1,0 +1,289 @@
+"""What the parts of :mod:`mlmath_ref.nn` share: graph nodes with closed-form derivatives, argument checks.
+
+The functions of the module accept NumPy arrays or :class:`~mlmath_ref.autodiff.Tensor`
+objects. On Tensors each of them records *one* node of the computational graph whose
+vector-Jacobian products are the closed forms the concept pages derive (softmax,
+cross-entropy, a linear layer, attention), instead of the dozen elementary nodes the same
+formula would record. This module is the only place in :mod:`mlmath_ref.nn` that builds such
+nodes (through the engine's ``Tensor._result``); the checks here are the ones more than one
+part of the module makes. Nothing here is public.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlmath_ref._checks import as_array, is_integer, refuse_masked, show
+from mlmath_ref.autodiff import Tensor
+
+__all__ = []
+
+
+def _node(data, parents, vjps, op):
+    """A Tensor computed by one operation: `data` (float64), its `parents` and one VJP per parent.
+
+    Parameters
+    ----------
+    data : ndarray
+        The value of the operation, float64 (made read-only).
+    parents : sequence of Tensor
+        The inputs of the operation.
+    vjps : sequence of callable
+        For each parent, the rule that maps the gradient with respect to the
+        output to the gradient with respect to that parent (of its shape).
+    op : str
+        The name of the operation, shown when the graph is drawn.
+
+    Returns
+    -------
+    Tensor
+        The output node.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.autodiff import Tensor
+    >>> from mlmath_ref.nn._nodes import _node
+    >>> x = Tensor([1.0, 2.0])
+    >>> y = _node(3 * x.data, (x,), (lambda g: 3 * g,), "times 3")
+    >>> y.sum().backward()
+    >>> x.grad
+    array([3., 3.])
+    """
+    return Tensor._result(data, tuple(parents), tuple(vjps), op)
+
+
+def _constant(array):
+    """A leaf Tensor that holds `array` (already validated and copied) and gets no gradient.
+
+    Parameters
+    ----------
+    array : ndarray
+        Finite float64 data that nobody else holds (it is made read-only).
+
+    Returns
+    -------
+    Tensor
+        A constant leaf: ``backward()`` passes it no gradient.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.nn._nodes import _constant
+    >>> c = _constant(np.array([1.0, 2.0]))
+    >>> c.label, c.data.flags.writeable
+    ('const', False)
+    """
+    out = Tensor._result(array, (), (), "")
+    out.label, out._constant = "const", True
+    return out
+
+
+def _operand(x, name, func, **checks):
+    """`x` as a Tensor (itself, or a constant holding a validated copy of an array); and whether it was one.
+
+    The ``checks`` (``ndim``, ``min_ndim``) are those of :func:`mlmath_ref._checks.as_array`,
+    made on the data of a Tensor too, with messages that name `name` and start with `func`.
+
+    Parameters
+    ----------
+    x : object
+        The argument as the caller gave it.
+    name : str
+        Its name, for the messages.
+    func : str
+        The public function's name, for the messages.
+    **checks
+        ``ndim`` or ``min_ndim``, as for ``as_array``.
+
+    Returns
+    -------
+    Tensor
+        `x` itself, or a constant holding a validated float64 copy.
+    bool
+        Whether `x` was a Tensor.
+
+    Examples
+    --------
+    >>> from mlmath_ref.nn._nodes import _operand
+    >>> t, was_tensor = _operand([[1, 2]], "x", "f", ndim=2)
+    >>> t.shape, was_tensor
+    ((1, 2), False)
+    >>> _operand([1, 2], "x", "f", ndim=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: f: x must be a matrix (2-D), got an array of shape (2,)
+    """
+    if isinstance(x, Tensor):
+        data, is_tensor = x.data, True
+    else:
+        data, is_tensor = None, False
+    try:
+        if is_tensor:
+            _check_ndim(data, name, **checks)
+            return x, True
+        return _constant(as_array(x, name, **checks)), False
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{func}: {exc}") from None
+
+
+def _check_ndim(data, name, *, ndim=None, min_ndim=None):
+    """The dimension checks of ``as_array``, on an array that is already valid (a Tensor's data).
+
+    Parameters
+    ----------
+    data : ndarray
+        The array.
+    name : str
+        Its name, for the messages.
+    ndim : int, optional
+        The exact number of dimensions required.
+    min_ndim : int, optional
+        The least number of dimensions required.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from mlmath_ref.nn._nodes import _check_ndim
+    >>> _check_ndim(np.zeros(3), "z", min_ndim=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: z must have at least 2 dimension(s), got shape (3,)
+    """
+    if ndim is not None and data.ndim != ndim:
+        as_array(data, name, ndim=ndim)  # raises with the package's wording
+    if min_ndim is not None and data.ndim < min_ndim:
+        as_array(data, name, min_ndim=min_ndim)
+
+
+def _check_axis(axis, ndim, name, func):
+    """`axis` as a non-negative index of an array of `ndim` dimensions, or a clear error.
+
+    Parameters
+    ----------
+    axis : object
+        The axis as the caller gave it; negative counts from the end.
+    ndim : int
+        The number of dimensions of the array.
+    name : str
+        The array's name, for the messages.
+    func : str
+        The public function's name, for the messages.
+
+    Returns
+    -------
+    int
+        The axis, in ``0, ..., ndim - 1``.
+
+    Examples
+    --------
+    >>> from mlmath_ref.nn._nodes import _check_axis
+    >>> _check_axis(-1, 3, "z", "softmax")
+    2
+    >>> _check_axis(2, 2, "z", "softmax")
+    Traceback (most recent call last):
+    ...
+    ValueError: softmax: axis 2 is out of range for z with 2 dimensions
+    """
+    if not is_integer(axis):
+        raise TypeError(f"{func}: axis must be an integer, got {show(axis)}")
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"{func}: axis {axis} is out of range for {name} with {ndim} dimensions")
+    return int(axis) % ndim
+
+
+def _check_labels(labels, n, k, func, name="labels"):
+    """Integer class labels: a 1-D integer array of length `n` with entries in ``0, ..., k - 1``.
+
+    Parameters
+    ----------
+    labels : object
+        The argument as the caller gave it.
+    n : int
+        The number of rows (samples) the labels must match.
+    k : int
+        The number of classes.
+    func : str
+        The public function's name, for the messages.
+    name : str
+        The argument's name, for the messages.
+
+    Returns
+    -------
+    ndarray of int64
+        A copy of the labels.
+
+    Raises
+    ------
+    TypeError
+        If `labels` is a Tensor, a masked array, or not an integer array.
+    ValueError
+        If it is not 1-D of length `n`, or holds a label outside ``[0, k)``.
+
+    Examples
+    --------
+    >>> from mlmath_ref.nn._nodes import _check_labels
+    >>> _check_labels([2, 0], 2, 3, "f")
+    array([2, 0])
+    >>> _check_labels([0.0, 1.0], 2, 3, "f")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: f: labels must be integer class indices, got an array of dtype float64; ...
+    """
+    if isinstance(labels, Tensor):
+        raise TypeError(
+            f"{func}: {name} must be an array of integer class indices, got a Tensor "
+            "(labels are data, not parameters: pass a NumPy integer array)"
+        )
+    refuse_masked(labels, f"{func}: {name}")
+    if labels is None:
+        raise TypeError(f"{func}: {name} must be an array of integer class indices, got None")
+    y = np.asarray(labels)
+    if y.dtype.kind not in "iu":
+        hint = (
+            "; convert whole numbers with .astype(int)"
+            if y.dtype.kind == "f"
+            else " (True and False are not class indices)"
+            if y.dtype.kind == "b"
+            else ""
+        )
+        raise TypeError(
+            f"{func}: {name} must be integer class indices, got an array of dtype {y.dtype}{hint}"
+        )
+    if y.ndim != 1 or y.shape[0] != n:
+        raise ValueError(
+            f"{func}: {name} must be a vector of {n} class indices (one per row), got shape {y.shape}"
+        )
+    bad = (y < 0) | (y >= k)
+    if np.any(bad):
+        i = int(np.argmax(bad))
+        raise ValueError(
+            f"{func}: {name} must be class indices in 0, ..., {k - 1} ({k} classes), "
+            f"got {show(y[i])} at position {i}"
+        )
+    return y.astype(np.int64)
+
+
+def _check_rng(rng, func):
+    """Raise TypeError unless `rng` is a NumPy Generator.
+
+    Parameters
+    ----------
+    rng : object
+        The argument as the caller gave it.
+    func : str
+        The public function's name, for the message.
+
+    Examples
+    --------
+    >>> from mlmath_ref.nn._nodes import _check_rng
+    >>> _check_rng(0, "he_normal")
+    Traceback (most recent call last):
+    ...
+    TypeError: he_normal: rng must be a numpy.random.Generator such as np.random.default_rng(0), got int
+    """
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"{func}: rng must be a numpy.random.Generator such as np.random.default_rng(0), "
+            f"got {type(rng).__name__}"
+        )

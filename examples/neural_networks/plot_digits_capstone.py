@@ -2,7 +2,7 @@ r"""
 A network that reads handwritten digits, trained from scratch
 =============================================================
 
-A multilayer network built only from :mod:`mlmath_ref`: the layers of
+A multilayer network built only from ``mlmath_ref``: the layers of
 :mod:`mlmath_ref.nn` on the ``Tensor`` engine of :mod:`mlmath_ref.autodiff`,
 trained by :class:`~mlmath_ref.optimize.Adam` through
 :func:`~mlmath_ref.nn.train`, on the 1,797 handwritten digits of 8 by 8 pixels

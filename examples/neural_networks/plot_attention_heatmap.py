@@ -54,10 +54,18 @@ for ax, A, title in ((axes[0], weights, "no mask"), (axes[1], weights_causal, "c
     image = ax.imshow(A, cmap="viridis", vmin=0.0, vmax=1.0)
     for i in range(n):
         for j in range(n):
-            ax.text(j, i, f"{A[i, j]:.2f}", ha="center", va="center", fontsize=8,
-                    color="black" if A[i, j] > 0.6 else "white")
-    ax.set(xticks=range(n), yticks=range(n), xlabel="key (attended to)", ylabel="query (attending)",
-           title=title)
+            ax.text(
+                j,
+                i,
+                f"{A[i, j]:.2f}",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="black" if A[i, j] > 0.6 else "white",
+            )
+    ax.set(
+        xticks=range(n), yticks=range(n), xlabel="key (attended to)", ylabel="query (attending)", title=title
+    )
     ax.set_xticklabels(labels, rotation=45, ha="right")
     ax.set_yticklabels(labels)
 fig.colorbar(image, ax=axes, shrink=0.85, label="attention weight")
@@ -95,14 +103,21 @@ fig, (ax_std, ax_top) = plt.subplots(1, 2, figsize=(10.5, 4.0), layout="constrai
 ax_std.loglog(dims, raw_std, "o-", color="C3", label=r"raw $\mathbf{q}^\top\mathbf{k}$")
 ax_std.loglog(dims, np.sqrt(dims), ":", color="0.4", label=r"$\sqrt{d}$")
 ax_std.loglog(dims, scaled_std, "s-", color="C0", label=r"scaled $\mathbf{q}^\top\mathbf{k}/\sqrt{d}$")
-ax_std.set(xlabel="length $d$ of the vectors", ylabel="standard deviation of the scores",
-           title="spread of the scores")
+ax_std.set(
+    xlabel="length $d$ of the vectors",
+    ylabel="standard deviation of the scores",
+    title="spread of the scores",
+)
 ax_std.legend()
 ax_top.semilogx(dims, raw_top, "o-", color="C3", label="softmax of raw scores")
 ax_top.semilogx(dims, scaled_top, "s-", color="C0", label="softmax of scaled scores")
 ax_top.axhline(1 / n_keys, color="0.4", linestyle=":", label="uniform, 1/8")
-ax_top.set(xlabel="length $d$ of the vectors", ylabel="largest weight (average)", ylim=(0, 1.05),
-           title="how peaked the weights are")
+ax_top.set(
+    xlabel="length $d$ of the vectors",
+    ylabel="largest weight (average)",
+    ylim=(0, 1.05),
+    title="how peaked the weights are",
+)
 ax_top.legend(loc="center right")
 plt.show()
 

@@ -112,7 +112,8 @@ final_accuracy = accuracy(net(X[val]).data, y[val])
 for p, best in zip(net.parameters(), best_params, strict=True):
     p.data = best  # restore the best epoch's weights
 best_accuracy = accuracy(net(X[val]).data, y[val])
-print(f"{np.sum(noisy != y[train_idx])} labels scrambled; best epoch {best_epoch}, patience stops at {patience_stop}")
+print(f"{np.sum(noisy != y[train_idx])} labels scrambled")
+print(f"best epoch {best_epoch}, patience stops at {patience_stop}")
 print(f"validation accuracy: {final_accuracy:.3f} after 150 epochs, {best_accuracy:.3f} at the best epoch")
 
 # %%

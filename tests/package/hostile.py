@@ -1749,6 +1749,37 @@ entry(
 )
 
 
+def _mlp_parameters(sizes, rng, activation):
+    # One generator draws the layers' weights in order (He for ReLU); biases start at zero.
+    rng = rng()
+    return [
+        a
+        for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+        for a in (nn.he_normal(n_in, n_out, rng), np.zeros(n_out))
+    ]
+
+
+# The layers' parameters(): the constructor's arguments are the only ones, and the oracle is the
+# weights the initializer draws from the same seed (biases start at zero), in the documented order.
+entry(
+    "mlmath_ref.nn.Linear.parameters",
+    lambda n_in, n_out, rng, init: [p.data for p in nn.Linear(n_in, n_out, rng(), init=init).parameters()],
+    n_in=Count(3),
+    n_out=Count(2),
+    rng=Other(_seeded, bad=BAD_RNGS),
+    init=Other("glorot", bad=(("xavier", ValueError), (None, TypeError))),
+    oracle=lambda n_in, n_out, rng, init: [nn.glorot_uniform(n_in, n_out, rng()), np.zeros(n_out)],
+)
+entry(
+    "mlmath_ref.nn.MLP.parameters",
+    lambda sizes, rng, activation: [p.data for p in nn.MLP(sizes, rng(), activation=activation).parameters()],
+    sizes=Other([3, 4, 2], bad=(([3], ValueError), ([3, 0], ValueError), (None, TypeError))),
+    rng=Other(_seeded, bad=BAD_RNGS),
+    activation=Other("relu", bad=(("gelu", ValueError), (None, TypeError))),
+    oracle=_mlp_parameters,
+)
+
+
 def _attention_oracle(Q, K, V, mask):
     Q, K, V = (np.asarray(a, dtype=float) for a in (Q, K, V))
     S = Q @ K.T / math.sqrt(Q.shape[1])

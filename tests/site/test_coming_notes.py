@@ -91,7 +91,8 @@ def test_a_note_goes_when_the_page_is_written(tiny, tmp_path):
 def test_every_concept_still_to_come_has_its_note(site):
     data = json.loads((site / "concept-graph.json").read_text())["concepts"]
     coming = {s for s, c in data.items() if c["coming"]}
-    assert coming, "the syllabus has concepts still to come"
+    # Once every chapter is written no concept is to come, and no note may be left behind; the
+    # notes themselves are tested on the made-up graph above.
     notes = {p.stem for p in (site / "coming").glob("*.html")}
     assert notes == coming
     for slug in coming:

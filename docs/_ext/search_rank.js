@@ -157,7 +157,15 @@ const mlmathSearch = (() => {
     Search.mlmathRanked = true;
     Search.performTermsSearch = termsSearch(Search.performTermsSearch);
     const perform = Search._performSearch;
-    Search._performSearch = (query, searchTerms, ...rest) => {
+    Search._performSearch = (typed, searchTerms, ...rest) => {
+      // Sphinx matches titles and index entries against the query as typed (its terms go through
+      // the stemmer, which reads British spellings as American: search_language.py); give those
+      // matches the American spelling too, so "initialisation" finds what "initialization" finds.
+      const query = typed.replace(/[A-Za-z]+/g, (word) => {
+        const lower = word.toLowerCase();
+        const us = typeof mlmathAmerican === "function" ? mlmathAmerican(lower) : lower;
+        return us === lower ? word : us;
+      });
       current = { query, phrase: phrase(query), terms: searchTerms, words: new Map(), match: new Map() };
       try {
         return perform(query, searchTerms, ...rest);

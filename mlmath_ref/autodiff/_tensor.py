@@ -130,9 +130,9 @@ def _times_sech2(g, a):
     # precision where 1 - tanh(a)**2 loses every digit once tanh(a) rounds to +-1 (|a| > 19); cosh
     # overflowing (|a| > 710) gives the 0 that the true value underflows to, and squaring 1 / cosh(a)
     # underflows gradually. One new array, the rest in place (fresh arrays are the cost that counts).
+    # Called by backward() only, inside its np.errstate(over="ignore"): no context of its own here.
     r = np.empty_like(a)  # (np.cosh of a 0-d array would return a scalar, not an array to work in)
-    with np.errstate(over="ignore"):
-        np.cosh(a, out=r)
+    np.cosh(a, out=r)
     np.divide(1.0, r, out=r)
     r *= r
     r *= g
@@ -801,7 +801,7 @@ class Tensor:
                         parent._grad = np.array(contribution, dtype=np.float64)  # own, not another's view
                     else:
                         parent._grad = np.array(np.broadcast_to(contribution, parent.shape), dtype=np.float64)
-        _check_gradients(order)
+            _check_gradients(order)  # in the same floating-point context
 
     def zero_grad(self):
         """Set ``grad`` to zeros on this Tensor and on every node below it.
@@ -925,10 +925,10 @@ def _check_gradients(order):
     # After backward: every leaf has a finite gradient, or a clear error names where the gradient
     # stopped being finite (the first such node from the root down). A finite sum of all the leaves'
     # entries proves them all finite in one pass each; only otherwise is each leaf examined.
+    # Called by backward() inside its np.errstate(over="ignore", invalid="ignore").
     leaves = [v for v in order if not v.parents and not v._constant and v._grad is not None]
-    with np.errstate(over="ignore", invalid="ignore"):
-        if math.isfinite(sum(float(np.add.reduce(v._grad, axis=None)) for v in leaves)):
-            return
+    if math.isfinite(sum(float(np.add.reduce(v._grad, axis=None)) for v in leaves)):
+        return
     for node in leaves:
         if not _all_finite(node._grad):
             # the operation to blame: the first, from the root down, whose own gradient is finite and

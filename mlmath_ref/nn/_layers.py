@@ -512,7 +512,7 @@ class MLP:
         f = _ACTIVATIONS[self.activation]
         for layer in self.layers[:-1]:
             h = layer._with(h, self.activation) if self.activation in _FUSED else f(layer(h))
-        return self.layers[-1](h)
+        return self.layers[-1]._with(h, None)  # h has the width of its input: no check to repeat
 
     def parameters(self):
         """The trainable Tensors of every layer, ``[W1, b1, W2, b2, ...]``.

@@ -235,6 +235,9 @@ def _check_labels(labels, n, k, func, name="labels"):
     ...
     TypeError: f: labels must be integer class indices, got an array of dtype float64; ...
     """
+    if type(labels) is np.ndarray and labels.dtype.kind in "iu" and labels.shape == (n,):  # the common case
+        if labels.min() >= 0 and labels.max() < k:  # (a plain array: not a Tensor, not masked)
+            return np.array(labels, dtype=np.int64)
     if isinstance(labels, Tensor):
         raise TypeError(
             f"{func}: {name} must be an array of integer class indices, got a Tensor "

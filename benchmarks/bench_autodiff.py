@@ -1,9 +1,10 @@
 """Time one forward and backward pass of mlmath_ref's Tensor engine against hand-written NumPy and PyTorch.
 
-Run with ``OPENBLAS_NUM_THREADS=1 python benchmarks/bench_autodiff.py`` (from the tests
-environment, ``.nox/tests/bin/python``, for PyTorch). The computation is one training
-step's worth of derivatives for a two-layer network, 64 inputs, 128 tanh hidden units, 10
-classes, softmax cross-entropy loss, on a batch of 256, in float64:
+Run with ``OPENBLAS_NUM_THREADS=1 python benchmarks/bench_autodiff.py [--activation relu]``
+(from the tests environment, ``.nox/tests/bin/python``, for PyTorch). The hidden layer is tanh
+by default (the earlier figures) or ReLU (MLP's default, and the capstone's network).
+The computation is one training step's worth of derivatives for a two-layer network, 64
+inputs, 128 hidden units, 10 classes, softmax cross-entropy loss, on a batch of 256, in float64:
 
 - ``NumPy, backward by hand``: the forward pass in NumPy and its backward pass written out;
   the reference, 1.00x.
@@ -22,6 +23,7 @@ median round and the median of the per-round ratios to NumPy. Figures, not asser
 machine's load changes them.
 """
 
+import argparse
 import os
 import time
 import timeit
@@ -33,6 +35,7 @@ from mlmath_ref.nn import MLP, cross_entropy
 
 N_IN, N_HIDDEN, N_OUT, BATCH = 64, 128, 10, 256
 REPEATS = 25
+ACTIVATION = "tanh"  # set by --activation
 
 
 def make_problem(rng):
@@ -50,7 +53,8 @@ def make_problem(rng):
 def numpy_pass(X, labels, params):
     """The forward pass in NumPy, and its backward pass written by hand."""
     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
-    H = np.tanh(X @ W1 + b1)
+    A = X @ W1 + b1
+    H = np.tanh(A) if ACTIVATION == "tanh" else np.maximum(A, 0.0)
     Z = H @ W2 + b2
     Z = Z - Z.max(axis=1, keepdims=True)
     E = np.exp(Z)
@@ -60,14 +64,14 @@ def numpy_pass(X, labels, params):
     dZ = E / total  # softmax minus one-hot, over the batch: the gradient of cross-entropy
     dZ[rows, labels] -= 1
     dZ /= BATCH
-    dA = (dZ @ W2.T) * (1 - H * H)  # through tanh
+    dA = (dZ @ W2.T) * ((1 - H * H) if ACTIVATION == "tanh" else (A > 0))  # through the activation
     grads = {"W1": X.T @ dA, "b1": dA.sum(axis=0), "W2": H.T @ dZ, "b2": dZ.sum(axis=0)}
     return float(loss), grads
 
 
 def make_nn_pass(params):
     """A closure running an mlmath_ref.nn MLP holding `params` forward and backward."""
-    net = MLP([N_IN, N_HIDDEN, N_OUT], np.random.default_rng(0), activation="tanh")
+    net = MLP([N_IN, N_HIDDEN, N_OUT], np.random.default_rng(0), activation=ACTIVATION)
     for layer, (w, b) in zip(net.layers, (("W1", "b1"), ("W2", "b2")), strict=True):
         layer.W.data, layer.b.data = params[w], params[b]
     tensors = dict(zip(("W1", "b1", "W2", "b2"), net.parameters(), strict=True))
@@ -86,7 +90,8 @@ def elementary_pass(X, labels, params):
     """The same formula with Tensor's elementary operations: a node per operation."""
     W1, b1, W2, b2 = (Tensor(params[k]) for k in ("W1", "b1", "W2", "b2"))
     onehot = np.eye(N_OUT)[labels]
-    H = (X @ W1 + b1).tanh()
+    A = X @ W1 + b1
+    H = A.tanh() if ACTIVATION == "tanh" else A.relu()
     Z = H @ W2 + b2
     Z = Z - Z.data.max(axis=1, keepdims=True)  # a constant shift: softmax is unchanged, exp cannot overflow
     log_p = Z - Z.exp().sum(axis=1, keepdims=True).log()
@@ -109,7 +114,8 @@ def make_torch_pass(params):
         x, y = torch.from_numpy(X), torch.from_numpy(labels)
         for p in tensors.values():
             p.grad = None
-        H = torch.tanh(x @ tensors["W1"] + tensors["b1"])  # x @ W, as mlmath_ref stores W
+        A = x @ tensors["W1"] + tensors["b1"]  # x @ W, as mlmath_ref stores W
+        H = torch.tanh(A) if ACTIVATION == "tanh" else torch.relu(A)
         loss = F.cross_entropy(H @ tensors["W2"] + tensors["b2"], y)
         loss.backward()
         return float(loss.detach()), {k: p.grad.numpy() for k, p in tensors.items()}
@@ -135,6 +141,10 @@ def interleaved_times(passes):
 
 
 def main():
+    global ACTIVATION
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--activation", choices=("tanh", "relu"), default="tanh")
+    ACTIVATION = parser.parse_args().activation
     rng = np.random.default_rng(20261125)
     X, labels, params = make_problem(rng)
     passes = {
@@ -152,7 +162,7 @@ def main():
         for key in grads_ref:
             message = f"{name}: {key}"
             np.testing.assert_allclose(grads[key], grads_ref[key], rtol=1e-9, atol=1e-14, err_msg=message)
-    print(f"network {N_IN}-{N_HIDDEN}-{N_OUT}, tanh, softmax cross-entropy, batch {BATCH}, float64")
+    print(f"network {N_IN}-{N_HIDDEN}-{N_OUT}, {ACTIVATION}, softmax cross-entropy, batch {BATCH}, float64")
     print(f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '(unset)')}")
     print(f"loss {loss_ref:.6f}; every version's loss and gradients agree (rtol 1e-9)")
     if torch_pass is None:

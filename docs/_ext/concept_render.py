@@ -183,12 +183,18 @@ def _roadmap_nodes(app, fromdoc, chapters):
         lay, graph, href=lambda s: uri(app, fromdoc, graph.concepts[s].docname), label=label
     )
     pages = sum(not b.coming for b in lay.boxes.values())
-    legend = (
-        '<p class="concept-roadmap-legend">'
+    # The swatch for concepts to come is shown only while some are (none once every chapter is written).
+    counts = (
         f'{len(lay.boxes)} concepts: <span class="legend-page"></span>{pages} with a page (click to open)'
         f'<span class="legend-coming"></span>{len(lay.boxes) - pages} coming. '
-        "Each line runs from a prerequisite down to what builds on it; hover a concept to see its lines."
-        "</p>"
+        if pages < len(lay.boxes)
+        else f"{len(lay.boxes)} concepts, each with its page (click to open). "
+    )
+    legend = (
+        '<p class="concept-roadmap-legend">'
+        + counts
+        + "Each line runs from a prerequisite down to what builds on it; "
+        + "hover a concept to see its lines.</p>"
     )
     return [nodes.raw("", f'<div class="concept-roadmap-figure">{legend}{svg}</div>', format="html")]
 

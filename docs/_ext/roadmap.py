@@ -212,7 +212,8 @@ def render_svg(lay, graph, href=None, label="Roadmap of the concepts"):
     href = href or (lambda slug: None)
     pages = sum(not b.coming for b in lay.boxes.values())
     coming = len(lay.boxes) - pages
-    aria = f"{label}: {len(lay.boxes)} concepts ({pages} with a page, {coming} coming)"
+    counts = f"{pages} with a page, {coming} coming" if coming else "each with its page"
+    aria = f"{label}: {len(lay.boxes)} concepts ({counts})"
     w, h = lay.width, lay.height
     out = [
         f'<svg class="concept-roadmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0f} {h:.0f}" '

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
+from operator import attrgetter
 
 import numpy as np
 from numpy.lib.array_utils import normalize_axis_tuple
@@ -12,6 +14,12 @@ from mlmath_ref._checks import as_array, as_shape, is_integer, is_real_number, s
 from mlmath_ref.autodiff._toposort import topological_order
 
 __all__ = ["Tensor", "unbroadcast"]
+
+# Every Tensor takes the next number of this count when it is made. An operation's inputs exist
+# before its output, so a parent's number is always below its child's: sorting the nodes of a graph
+# by number is a topological order, found without a depth-first search.
+_numbers = itertools.count()
+_number = attrgetter("_number")
 
 
 @set_module("mlmath_ref.autodiff")
@@ -274,6 +282,7 @@ class Tensor:
 
     def __init__(self, data, label=""):
         self._set(as_array(data, "data"))
+        self._number = next(_numbers)
         self._version = 0
         self._grad = None
         self.label = str(label)
@@ -300,8 +309,9 @@ class Tensor:
         if data.flags.writeable:
             data.flags.writeable = False
         out._data, out._version, out._grad, out.label = data, 0, None, ""
+        out._number = next(_numbers)
         out.parents, out._vjps, out.op = parents, vjps, op
-        out._versions = tuple(p._version for p in parents)
+        out._versions = tuple([p._version for p in parents])
         out._constant = False
         out._fresh = fresh
         return out
@@ -771,16 +781,16 @@ class Tensor:
             grad = as_array(grad, "grad")
             if grad.shape != self.shape:
                 raise ValueError(f"grad must have the tensor's shape {self.shape}, got shape {grad.shape}")
-        order = topological_order(self)
-        for node in order:
-            if node.parents:
-                node._grad = None  # intermediate results: fresh for this pass
+        nodes, leaves = _below(self)
+        for node in nodes:
+            node._grad = None  # intermediate results: fresh for this pass
         self._grad = grad if self._grad is None else self._grad + grad  # the seed
         with np.errstate(over="ignore", invalid="ignore"):
-            for node in reversed(order):  # every user of `node` has already passed its share back
+            for node in nodes:  # newest first: every user of `node` has already passed its share back
                 g = node._grad
                 if g is None:  # nothing reached this node: nothing to pass on
                     continue
+                fresh = node._fresh
                 for parent, vjp, version in zip(node.parents, node._vjps, node._versions, strict=True):
                     if parent._version != version:
                         raise ValueError(
@@ -793,15 +803,13 @@ class Tensor:
                     contribution = vjp(g)  # the chain rule, one input at a time
                     if parent._grad is not None:
                         parent._grad = parent._grad + contribution
-                    elif parent.parents:  # an intermediate node: its gradient is only read
-                        parent._grad = contribution
-                    elif node._fresh:  # a new array of the leaf's shape that nothing else holds
-                        parent._grad = contribution
+                    elif parent.parents or fresh:  # an intermediate node's gradient is only read; a
+                        parent._grad = contribution  # fresh rule's array is the leaf's own
                     elif np.shape(contribution) == parent._data.shape:  # a leaf keeps an array of its
                         parent._grad = np.array(contribution, dtype=np.float64)  # own, not another's view
                     else:
                         parent._grad = np.array(np.broadcast_to(contribution, parent.shape), dtype=np.float64)
-            _check_gradients(order)  # in the same floating-point context
+            _check_gradients(self, leaves)  # in the same floating-point context
 
     def zero_grad(self):
         """Set ``grad`` to zeros on this Tensor and on every node below it.
@@ -814,7 +822,8 @@ class Tensor:
         if not self.parents:  # a leaf, such as a parameter between training steps: nothing below it
             self._grad = None
             return
-        for node in topological_order(self):
+        nodes, leaves = _below(self)
+        for node in nodes + leaves:
             node._grad = None
 
     @staticmethod
@@ -921,18 +930,42 @@ def _describe(node):
     return f"the result of {node.op!r}" if node.op else "a leaf Tensor"
 
 
-def _check_gradients(order):
+def _below(root):
+    # The nodes below `root` (itself included) in two lists: the results of operations, newest first,
+    # which is the reverse of a topological order (see _numbers); and the leaves that take a gradient.
+    seen = {root}
+    stack = [root]
+    nodes, leaves = [], []
+    while stack:
+        node = stack.pop()
+        if node.parents:
+            nodes.append(node)
+            for parent in node.parents:
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        elif not node._constant:
+            leaves.append(node)
+    nodes.sort(key=_number, reverse=True)
+    return nodes, leaves
+
+
+def _check_gradients(root, leaves):
     # After backward: every leaf has a finite gradient, or a clear error names where the gradient
     # stopped being finite (the first such node from the root down). A finite sum of all the leaves'
     # entries proves them all finite in one pass each; only otherwise is each leaf examined.
     # Called by backward() inside its np.errstate(over="ignore", invalid="ignore").
-    leaves = [v for v in order if not v.parents and not v._constant and v._grad is not None]
-    if math.isfinite(sum(float(np.add.reduce(v._grad, axis=None)) for v in leaves)):
+    total = 0.0
+    for leaf in leaves:
+        if leaf._grad is not None:
+            total += float(np.add.reduce(leaf._grad, axis=None))
+    if math.isfinite(total):
         return
     for node in leaves:
-        if not _all_finite(node._grad):
+        if node._grad is not None and not _all_finite(node._grad):
             # the operation to blame: the first, from the root down, whose own gradient is finite and
             # which passed a non-finite gradient back to one of its inputs
+            order = topological_order(root)
             bad = {id(v) for v in order if v._grad is not None and not _all_finite(v._grad)}
             users = (
                 v.op for v in reversed(order) if id(v) not in bad and any(id(p) in bad for p in v.parents)

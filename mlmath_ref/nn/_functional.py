@@ -269,25 +269,28 @@ def cross_entropy(logits, labels):
     t, z, is_tensor = _data(logits, "logits", "cross_entropy", ndim=2)
     batch, classes = z.shape
     y = _check_labels(labels, batch, classes, "cross_entropy")
-    rows = np.arange(batch)
+    at = np.arange(0, batch * classes, classes) + y  # where each row's label sits in z.reshape(-1)
     with np.errstate(over="ignore"):
-        d = z - z.max(axis=1, keepdims=True)  # _shifted_exp, inline: one floating-point context
+        d = np.subtract(z, np.maximum.reduce(z, axis=1, keepdims=True), order="C")  # C order: e's rows
         e = np.exp(d)
-        total = e.sum(axis=1, keepdims=True)
-        right = d[rows, y]  # z_iy - m_i <= 0, or -inf more than 1.8e308 below
-        if not math.isfinite(right.min()):
+        total = np.add.reduce(e, axis=1, keepdims=True)
+        right = d.reshape(-1).take(at)  # z_iy - m_i <= 0, or -inf more than 1.8e308 below
+        losses = np.log(total[:, 0]) - right
+        loss = float(np.add.reduce(losses))
+    if not math.isfinite(loss):  # a loss is +inf (its label's score is -inf after the shift) or the sum
+        if not math.isfinite(right.min()):  # overflowed; the mean of huge losses does not
             i = int(np.argmin(np.isfinite(right)))
             raise ValueError(
                 f"cross_entropy: the loss of row {i} is beyond float64: the score of its label lies more "
                 "than 1.8e308 below the row's largest score"
             )
-        losses = np.log(total[:, 0]) - right
-        loss = losses.sum()
-    loss = loss / batch if math.isfinite(loss) else (losses / batch).sum()  # a mean never overflows
+        loss = float(np.add.reduce(losses / batch))
+    else:
+        loss /= batch
     if not is_tensor:
-        return float(loss)
+        return loss
     e /= total  # the probabilities, softmax(z), in place
-    e[rows, y] -= 1  # minus the one-hot labels: the gradient of the sum of the losses
+    e.reshape(-1)[at] -= 1  # minus the one-hot labels: the gradient of the sum of the losses
 
     def vjp(g):
         return e * (g / batch)

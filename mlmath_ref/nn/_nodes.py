@@ -235,8 +235,11 @@ def _check_labels(labels, n, k, func, name="labels"):
     ...
     TypeError: f: labels must be integer class indices, got an array of dtype float64; ...
     """
-    if type(labels) is np.ndarray and labels.dtype.kind in "iu" and labels.shape == (n,):  # the common case
-        if labels.min() >= 0 and labels.max() < k:  # (a plain array: not a Tensor, not masked)
+    if type(labels) is np.ndarray and labels.dtype.kind in "iu" and labels.shape == (n,) and n:  # the common
+        # case (a plain array: not a Tensor, not masked). Read as unsigned integers of the same size, a
+        # negative label becomes a number of at least 2**(bits - 1): one reduction checks both ends of
+        # the range (the slow path below decides when k is beyond that).
+        if labels.view(labels.dtype.str.replace("i", "u")).max() < min(k, 2 ** (8 * labels.itemsize - 1)):
             return np.array(labels, dtype=np.int64)
     if isinstance(labels, Tensor):
         raise TypeError(

@@ -465,6 +465,25 @@ def test_train_for_regression_records_no_accuracy(rng):
 # ---------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("dtype", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"])
+@pytest.mark.parametrize("classes", [3, 127, 128, 129, 200, 300, 40000, 70000])
+def test_integer_labels_of_every_dtype_are_checked_at_both_ends(dtype, classes):
+    # The common case (an integer array) is checked by one reduction on its bits read as unsigned:
+    # a negative label must be refused for every width and every number of classes, and a label must
+    # be accepted exactly when a list holding the same numbers is.
+    info = np.iinfo(dtype)
+    logits = np.zeros((3, classes))
+    candidates = {0, 1, classes - 1, classes, classes + 1, info.max, -1, -2, info.min}
+    for bad in sorted(c for c in candidates if info.min <= c <= info.max):
+        labels = np.array([0, bad, 0], dtype=dtype)
+        if 0 <= bad < classes:
+            assert cross_entropy(logits, labels) == pytest.approx(np.log(classes))
+            assert cross_entropy(logits, labels) == cross_entropy(logits, [0, int(bad), 0])
+        else:
+            with pytest.raises(ValueError, match="labels must be class indices"):
+                cross_entropy(logits, labels)
+
+
 @pytest.mark.parametrize(
     "call, error, match",
     [

@@ -133,13 +133,19 @@ def _spread(g, shape, axes, keepdims):
     return np.broadcast_to(g, shape)
 
 
-def _times_sech2(g, a):
-    # g * (1 - tanh(a)**2) = g / cosh(a)**2, computed as g * (1 / cosh(a))**2: it keeps its relative
-    # precision where 1 - tanh(a)**2 loses every digit once tanh(a) rounds to +-1 (|a| > 19); cosh
+def _times_sech2(g, a, bounded=False):
+    # g * (1 - tanh(a)**2) = g / cosh(a)**2: it keeps its relative precision where 1 - tanh(a)**2
+    # loses every digit once tanh(a) rounds to +-1 (|a| > 19). Where |a| < 355 everywhere (bounded
+    # says the caller knows it), cosh(a)**2 is finite and one division finishes it. Beyond, cosh(a)**2
+    # overflows while g / cosh(a)**2 may not (a huge g), so g * (1 / cosh(a))**2 instead: cosh
     # overflowing (|a| > 710) gives the 0 that the true value underflows to, and squaring 1 / cosh(a)
     # underflows gradually. One new array, the rest in place (fresh arrays are the cost that counts).
-    # Called by backward() only, inside its np.errstate(over="ignore"): no context of its own here.
+    # Called inside np.errstate(over="ignore") (backward()'s): no context of its own here.
     r = np.empty_like(a)  # (np.cosh of a 0-d array would return a scalar, not an array to work in)
+    np.cosh(a, out=r)
+    r *= r
+    if bounded or math.isfinite(r.max()):
+        return np.divide(g, r, out=r)
     np.cosh(a, out=r)
     np.divide(1.0, r, out=r)
     r *= r
@@ -776,7 +782,7 @@ class Tensor:
                 raise ValueError(
                     f"backward on a non-scalar needs a seed gradient: grad of shape {self.shape}"
                 )
-            grad = np.ones_like(self._data)
+            grad = np.ones(self._data.shape)
         else:
             grad = as_array(grad, "grad")
             if grad.shape != self.shape:

@@ -274,7 +274,7 @@ def cross_entropy(logits, labels):
         d = np.subtract(z, np.maximum.reduce(z, axis=1, keepdims=True), order="C")  # C order: e's rows
         e = np.exp(d)
         total = np.add.reduce(e, axis=1, keepdims=True)
-        right = d.reshape(-1).take(at)  # z_iy - m_i <= 0, or -inf more than 1.8e308 below
+        right = d.take(at)  # z_iy - m_i <= 0, or -inf more than 1.8e308 below
         losses = np.log(total[:, 0]) - right
         loss = float(np.add.reduce(losses))
     if not math.isfinite(loss):  # a loss is +inf (its label's score is -inf after the shift) or the sum

@@ -172,21 +172,24 @@ def _ones(n):
     return ones
 
 
-def _linear_node(x, W, b, activation=None):
+def _linear_node(x, W, b, activation=None, func="Linear"):
     # y = x W + b, and then the activation if one is named ("relu" or "tanh"), as one node of the
     # graph with the closed-form vector-Jacobian products. With an activation f, the rules first turn
     # the gradient G with respect to f(y) into G * f'(y), once for the three of them; the rule of b,
     # the last one backward() applies, lets it go. Fusing the activation saves a node, and a
     # gradient the size of the layer's output that the node of y alone would keep after the pass.
     # The caller holds np.errstate(over="ignore", invalid="ignore"): one context for all the layers.
+    # An input array (a constant) may hold NaN or inf unchecked (_operand with check_finite=False):
+    # each makes its row of y NaN or infinite, so the check of y finds it, and `func` names x then.
     a, w = x.data, W.data
     y = a @ w
     y += b.data
-    v = y.reshape(-1)
-    sum_of_squares = v @ v
+    sum_of_squares = np.vdot(y, y)
     # a finite sum of squares (one BLAS pass) proves every entry finite; when it overflows (an entry
     # beyond 1.3e154) or is NaN, the largest and smallest entries decide: NaN and inf show in them
     if not (math.isfinite(sum_of_squares) or (math.isfinite(y.max()) and math.isfinite(y.min()))):
+        if x._constant and not (math.isfinite(a.max()) and math.isfinite(a.min())):
+            raise ValueError(f"{func}: x must not contain NaN or infinite entries")
         raise ValueError(
             "Linear: the output x @ W + b overflows float64 (beyond ±1.8e308); the largest input entry "
             f"is {float(np.max(np.abs(a))):.3g}"
@@ -207,9 +210,10 @@ def _linear_node(x, W, b, activation=None):
 
     else:  # tanh; its derivative in the precise form of Tensor.tanh
         out = np.tanh(y)
+        bounded = sum_of_squares < 355.0**2  # then every |y| < 355, where cosh(y)**2 is finite
 
         def through(g):
-            return _times_sech2(g, y)
+            return _times_sech2(g, y, bounded)
 
     cache = [None, None]  # the gradient G and G * f'(y), shared by the three rules
 
@@ -345,7 +349,7 @@ class Linear:
             If `x` is not 1-D or 2-D with `n_in` entries per row, or the
             output overflows float64.
         """
-        t, _ = _operand(x, "x", "Linear", min_ndim=1)
+        t, _ = _operand(x, "x", "Linear", check_finite=False, min_ndim=1)  # _linear_node checks
         if t.data.ndim > 2 or t.data.shape[-1] != self.n_in:
             raise ValueError(
                 f"Linear: x must have {self.n_in} entries per row (n_in), got shape {t.data.shape}"
@@ -513,7 +517,7 @@ class MLP:
             If the rows of `x` do not have ``sizes[0]`` entries, or a layer's
             output overflows float64.
         """
-        h, _ = _operand(x, "x", "MLP", min_ndim=1)
+        h, _ = _operand(x, "x", "MLP", check_finite=False, min_ndim=1)  # the first layer checks
         if h.data.ndim > 2 or h.data.shape[-1] != self.sizes[0]:
             raise ValueError(
                 f"MLP: x must have {self.sizes[0]} entries per row (sizes[0]), got shape {h.data.shape}"
@@ -522,11 +526,11 @@ class MLP:
         with np.errstate(over="ignore", invalid="ignore"):  # for every layer: _linear_node checks
             for layer in self.layers[:-1]:
                 if activation in _FUSED:
-                    h = _linear_node(h, layer.W, layer.b, activation)
+                    h = _linear_node(h, layer.W, layer.b, activation, "MLP")
                 else:
-                    h = _ACTIVATIONS[activation](_linear_node(h, layer.W, layer.b))
+                    h = _ACTIVATIONS[activation](_linear_node(h, layer.W, layer.b, None, "MLP"))
             last = self.layers[-1]  # h has the width of its input: no check to repeat
-            return _linear_node(h, last.W, last.b)
+            return _linear_node(h, last.W, last.b, None, "MLP")
 
     def parameters(self):
         """The trainable Tensors of every layer, ``[W1, b1, W2, b2, ...]``.

@@ -83,11 +83,14 @@ def _constant(array):
     return out
 
 
-def _operand(x, name, func, **checks):
+def _operand(x, name, func, check_finite=True, **checks):
     """`x` as a Tensor (itself, or a constant holding a validated copy of an array); and whether it was one.
 
     The ``checks`` (``ndim``, ``min_ndim``) are those of :func:`mlmath_ref._checks.as_array`,
     made on the data of a Tensor too, with messages that name `name` and start with `func`.
+    With ``check_finite=False``, a float64 array is copied without looking for NaN or infinite
+    entries: for a caller whose next step finds them anyway (a linear layer, whose output is
+    not finite then), and which must then say that `x` held them.
 
     Parameters
     ----------
@@ -97,6 +100,8 @@ def _operand(x, name, func, **checks):
         Its name, for the messages.
     func : str
         The public function's name, for the messages.
+    check_finite : bool, default=True
+        Whether to look for NaN and infinite entries in a float64 array.
     **checks
         ``ndim`` or ``min_ndim``, as for ``as_array``.
 
@@ -124,7 +129,8 @@ def _operand(x, name, func, **checks):
             return x, True
         if type(x) is np.ndarray and x.dtype == np.float64 and x.size:  # a batch of data, the common case
             data = x.copy()  # what as_array returns for it, with one pass fewer
-            if math.isfinite(data.max()) and math.isfinite(data.min()):  # NaN in the max, inf in either
+            if not check_finite or (math.isfinite(data.max()) and math.isfinite(data.min())):  # NaN shows
+                # in the max, an infinity in the max or the min
                 _check_ndim(data, name, **checks)
                 return _constant(data), False
         return _constant(as_array(x, name, **checks)), False  # the conversions, and every message

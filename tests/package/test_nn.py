@@ -465,6 +465,25 @@ def test_train_for_regression_records_no_accuracy(rng):
 # ---------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("shape", [(3,), (4, 3)])
+def test_a_non_finite_input_is_refused_even_where_every_weight_is_zero(bad, shape):
+    # Linear and MLP copy a float64 x without scanning it: the layer's output check finds NaN or inf
+    # in x, because each spreads to its row of x @ W + b. It must do so even when the weights that
+    # multiply that entry are all 0 (inf * 0 is NaN), and the message must still name x.
+    layer = Linear(3, 2, np.random.default_rng(0))
+    net = MLP([3, 4, 2], np.random.default_rng(0))
+    for W in (layer.W, net.layers[0].W):
+        data = W.data.copy()
+        data[1] = 0.0  # the weights of input 1
+        W.data = data
+    x = np.ones(shape)
+    x[..., 1] = bad
+    for f, name in ((layer, "Linear"), (net, "MLP")):
+        with pytest.raises(ValueError, match=f"^{name}: x must not contain NaN or infinite entries$"):
+            f(x)
+
+
 @pytest.mark.parametrize("dtype", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"])
 @pytest.mark.parametrize("classes", [3, 127, 128, 129, 200, 300, 40000, 70000])
 def test_integer_labels_of_every_dtype_are_checked_at_both_ends(dtype, classes):

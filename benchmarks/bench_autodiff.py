@@ -3,6 +3,7 @@
 Run with ``OPENBLAS_NUM_THREADS=1 python benchmarks/bench_autodiff.py [--activation relu]``
 (from the tests environment, ``.nox/tests/bin/python``, for PyTorch). The hidden layer is tanh
 by default (the earlier figures) or ReLU (MLP's default, and the capstone's network).
+The target: the ``mlmath_ref.nn`` version within 1.3 times NumPy's time.
 The computation is one training step's worth of derivatives for a two-layer network, 64
 inputs, 128 hidden units, 10 classes, softmax cross-entropy loss, on a batch of 256, in float64:
 
@@ -21,10 +22,19 @@ each version over many rounds in which the versions take turns (``timeit``), and
 best round of each and its ratio to NumPy's best (the least disturbed measurement), and the
 median round and the median of the per-round ratios to NumPy. Figures, not assertions: the
 machine's load changes them.
+
+It also prints the page faults per call. A pass allocates arrays of 256 KiB; when several are
+freed together at the top of the heap, glibc's ``malloc`` may hand the memory back to the
+system, and the next call faults it in again, page by page (about 0.1 ms for 100 faults).
+Whether that happens depends on the order in which the process has allocated and freed
+memory so far, not on the computation, and it can hit any version. To time the computation
+alone, run with ``MALLOC_TRIM_THRESHOLD_=1000000000 MALLOC_MMAP_THRESHOLD_=1000000000``,
+which keeps freed memory in the process.
 """
 
 import argparse
 import os
+import resource
 import time
 import timeit
 
@@ -124,20 +134,25 @@ def make_torch_pass(params):
 
 
 def interleaved_times(passes):
-    """Per version: the seconds per call of each of REPEATS rounds; the versions take turns in each round.
+    """Per version: the seconds per call of each of REPEATS rounds, and the page faults per call.
 
-    The clock is the CPU time of this process (``time.process_time``; one thread with
-    ``OPENBLAS_NUM_THREADS=1``), which leaves out the time spent waiting while other processes
-    use the cores. Taking turns, rather than timing one version after the other, lets what load
-    remains (caches shared with other processes) hit every version alike.
+    The versions take turns in each round. The clock is the CPU time of this process
+    (``time.process_time``; one thread with ``OPENBLAS_NUM_THREADS=1``), which leaves out the time
+    spent waiting while other processes use the cores. Taking turns, rather than timing one
+    version after the other, lets what load remains (caches shared with other processes) hit
+    every version alike. The page faults are counted over the same calls.
     """
     timers = {name: timeit.Timer(run, timer=time.process_time) for name, run in passes.items()}
     numbers = {name: timer.autorange()[0] for name, timer in timers.items()}  # about 0.2 s each
     times = {name: [] for name in passes}
+    faults = dict.fromkeys(passes, 0)
     for _ in range(REPEATS):
         for name, timer in timers.items():
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
             times[name].append(timer.timeit(number=numbers[name]) / numbers[name])
-    return {name: np.array(t) for name, t in times.items()}
+            faults[name] += resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+    per_call = {name: faults[name] / (REPEATS * numbers[name]) for name in passes}
+    return {name: np.array(t) for name, t in times.items()}, per_call
 
 
 def main():
@@ -167,9 +182,12 @@ def main():
     print(f"loss {loss_ref:.6f}; every version's loss and gradients agree (rtol 1e-9)")
     if torch_pass is None:
         print("PyTorch is not installed: its line is left out")
-    times = interleaved_times(passes)
+    times, faults = interleaved_times(passes)
     reference = times["NumPy, backward by hand"]
-    header = f"{'forward + backward':<26} {'best':>9} {'relative':>9} {'median':>10} {'relative':>9}"
+    header = (
+        f"{'forward + backward':<26} {'best':>9} {'relative':>9} {'median':>10} {'relative':>9} "
+        f"{'faults':>7}"
+    )
     print(header)
     print("-" * len(header))
     for name, t in times.items():
@@ -177,9 +195,12 @@ def main():
         # the load of that round cancels out
         print(
             f"{name:<26} {t.min() * 1e3:>6.3f} ms {t.min() / reference.min():>8.2f}x "
-            f"{np.median(t) * 1e3:>7.3f} ms {np.median(t / reference):>8.2f}x"
+            f"{np.median(t) * 1e3:>7.3f} ms {np.median(t / reference):>8.2f}x {faults[name]:>7.1f}"
         )
-    print(f"({REPEATS} rounds in which the versions take turns)")
+    print(f"({REPEATS} rounds in which the versions take turns; faults: page faults per call)")
+    malloc = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_")
+    settings = [f"{k}={os.environ[k]}" for k in malloc if k in os.environ]
+    print("malloc: " + (", ".join(settings) if settings else "glibc's defaults (see the docstring)"))
 
 
 if __name__ == "__main__":

@@ -185,8 +185,7 @@ def main():
     times, faults = interleaved_times(passes)
     reference = times["NumPy, backward by hand"]
     header = (
-        f"{'forward + backward':<26} {'best':>9} {'relative':>9} {'median':>10} {'relative':>9} "
-        f"{'faults':>7}"
+        f"{'forward + backward':<26} {'best':>9} {'relative':>9} {'median':>10} {'relative':>9} {'faults':>7}"
     )
     print(header)
     print("-" * len(header))

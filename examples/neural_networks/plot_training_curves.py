@@ -64,7 +64,9 @@ for name, (train_idx, hidden, learning_rate, epochs, batch_size) in runs.items()
 # (the dot) and then climbs slowly for the rest of the run: the network
 # memorizes its 100 images, and its confident answers on the others get
 # more confidently wrong. Right: the steps are too large; the loss jumps up
-# and down from epoch to epoch and ends far above the healthy run's.
+# and down from epoch to epoch and, over the last ten epochs, stays above
+# the healthy run's. Where such a run happens to end is luck: judge it by
+# its last few epochs, not its last one.
 fig, axes = plt.subplots(1, 3, figsize=(12.5, 3.9), layout="constrained")
 titles = ["healthy", "overfitting", "learning rate too large"]
 for ax, (name, h), title in zip(axes, histories.items(), titles, strict=True):
@@ -89,8 +91,9 @@ plt.show()
 # validation loss has its lowest point in the first fifth of the run, rises
 # in most epochs after it and ends at least 20% above it. Too large a
 # learning rate: the training loss rises from one epoch to the next in at
-# least a quarter of the epochs, and both losses end more than twice as
-# high as the healthy run's.
+# least a quarter of the epochs; over the last ten epochs its mean is more
+# than 1.5 times the healthy run's final training loss, and the median
+# validation loss more than twice the healthy run's final validation loss.
 healthy, overfit, unstable = histories.values()
 assert healthy["loss"][-1] < healthy["loss"][0] / 5 and healthy["val_loss"][-1] < healthy["val_loss"][0] / 5
 assert healthy["val_loss"][-1] < 3 * healthy["loss"][-1]
@@ -101,7 +104,7 @@ assert best < len(overfit["val_loss"]) / 5
 assert np.mean(np.diff(overfit["val_loss"][best:]) > 0) > 0.5
 assert overfit["val_loss"][-1] > 1.2 * overfit["val_loss"][best]
 assert np.mean(np.diff(unstable["loss"]) > 0) >= 0.25
-assert unstable["loss"][-1] > 2 * healthy["loss"][-1]
-assert unstable["val_loss"][-1] > 2 * healthy["val_loss"][-1]
+assert np.mean(unstable["loss"][-10:]) > 1.5 * healthy["loss"][-1]
+assert np.median(unstable["val_loss"][-10:]) > 2 * healthy["val_loss"][-1]
 # the numbers the alt text quotes: 1,000 training images, a first loss of about 1.5
 assert len(pool) == 1000 and round(healthy["loss"][0], 1) == round(healthy["val_loss"][0], 1) == 1.5

@@ -47,8 +47,10 @@ def graph_of(root):
     -----
     The order is found by a depth-first search with an explicit stack, so a
     graph thousands of operations deep needs no recursion. Reverse-mode
-    differentiation visits the nodes in the reverse of this order: when a
-    node is reached, every node that used it has already passed its
+    differentiation visits the nodes in the reverse of a topological order
+    (``Scalar.backward()`` in the reverse of this one; ``Tensor.backward()``
+    sorts by the number each Tensor gets when it is made, which is another):
+    when a node is reached, every node that used it has already passed its
     gradient back.
 
     Examples

@@ -190,9 +190,10 @@ def _linear_node(x, W, b, activation=None, func="Linear"):
     if not (math.isfinite(sum_of_squares) or (math.isfinite(y.max()) and math.isfinite(y.min()))):
         if x._constant and not (math.isfinite(a.max()) and math.isfinite(a.min())):
             raise ValueError(f"{func}: x must not contain NaN or infinite entries")
+        where = "" if func == "Linear" else " of a layer"
         raise ValueError(
-            "Linear: the output x @ W + b overflows float64 (beyond ±1.8e308); the largest input entry "
-            f"is {float(np.max(np.abs(a))):.3g}"
+            f"{func}: the output x @ W + b{where} overflows float64 (beyond ±1.8e308); the largest input "
+            f"entry is {float(np.max(np.abs(a))):.3g}"
         )
     if activation is None:
         out = y

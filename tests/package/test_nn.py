@@ -484,6 +484,18 @@ def test_a_non_finite_input_is_refused_even_where_every_weight_is_zero(bad, shap
             f(x)
 
 
+def test_an_overflowing_layer_is_named_by_the_class_that_was_called():
+    x = np.full((2, 3), 1e308)  # times weights of 10: beyond float64 in every output
+    layer = Linear(3, 2, np.random.default_rng(0))
+    net = MLP([3, 4, 2], np.random.default_rng(0))
+    layer.W.data = np.full((3, 2), 10.0)
+    net.layers[0].W.data = np.full((3, 4), 10.0)
+    with pytest.raises(ValueError, match=r"^Linear: the output x @ W \+ b overflows float64"):
+        layer(x)
+    with pytest.raises(ValueError, match=r"^MLP: the output x @ W \+ b of a layer overflows float64"):
+        net(x)
+
+
 @pytest.mark.parametrize("dtype", ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"])
 @pytest.mark.parametrize("classes", [3, 127, 128, 129, 200, 300, 40000, 70000])
 def test_integer_labels_of_every_dtype_are_checked_at_both_ends(dtype, classes):

@@ -64,9 +64,10 @@ for name, (train_idx, hidden, learning_rate, epochs, batch_size) in runs.items()
 # (the dot) and then climbs slowly for the rest of the run: the network
 # memorizes its 100 images, and its confident answers on the others get
 # more confidently wrong. Right: the steps are too large; the loss jumps up
-# and down from epoch to epoch and, over the last ten epochs, stays above
-# the healthy run's. Where such a run happens to end is luck: judge it by
-# its last few epochs, not its last one.
+# and down from epoch to epoch and, over the last ten epochs, lies on
+# average well above the healthy run's, though one epoch can dip below it.
+# Where such a run happens to end is luck: judge it by its last few epochs,
+# not its last one.
 fig, axes = plt.subplots(1, 3, figsize=(12.5, 3.9), layout="constrained")
 titles = ["healthy", "overfitting", "learning rate too large"]
 for ax, (name, h), title in zip(axes, histories.items(), titles, strict=True):
